@@ -1,0 +1,84 @@
+package org.rescuegrid.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.rescuegrid.api.outbox.Outbox;
+import org.rescuegrid.api.outbox.OutboxRecord;
+import org.rescuegrid.store.schema.Jdbc;
+
+/** Reads the outbox in sequence order and removes records once HQ has confirmed them. */
+@Component(service = Outbox.class)
+public class DerbyOutbox implements Outbox {
+
+    private final StoreDatabase database;
+
+    @Activate
+    public DerbyOutbox(@Reference StoreDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public List<OutboxRecord> peek(int max) {
+        if (max < 1) {
+            throw new IllegalArgumentException("outbox batch size " + max + " is invalid; request at least 1 record");
+        }
+        String sql = "SELECT seq, event_id, record_type, created_at, payload FROM outbox ORDER BY seq FETCH FIRST " + max + " ROWS ONLY";
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rs = query.executeQuery()) {
+            List<OutboxRecord> records = new ArrayList<>();
+            while (rs.next()) {
+                records.add(new OutboxRecord(rs.getLong("seq"), rs.getString("event_id"), rs.getString("record_type"),
+                        Jdbc.getInstant(rs, "created_at"), rs.getString("payload")));
+            }
+            return records;
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public int remove(Collection<Long> sequences) {
+        if (sequences.isEmpty()) {
+            return 0;
+        }
+        try {
+            return database.inTransaction(connection -> {
+                int removed = 0;
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+                    for (long seq : sequences) {
+                        delete.setLong(1, seq);
+                        delete.addBatch();
+                    }
+                    for (int count : delete.executeBatch()) {
+                        removed += count;
+                    }
+                }
+                return removed;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("confirmed outbox records could not be removed, they will be sent again: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long backlog() {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM outbox");
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("outbox backlog could not be read: " + e.getMessage(), e);
+        }
+    }
+}

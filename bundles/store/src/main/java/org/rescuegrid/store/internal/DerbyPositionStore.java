@@ -1,0 +1,141 @@
+package org.rescuegrid.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.api.position.PositionStore;
+import org.rescuegrid.api.position.StoredPosition;
+import org.rescuegrid.store.schema.Jdbc;
+
+/** Stores position fixes and queues each one in the outbox in the same transaction. */
+@Component(service = PositionStore.class)
+public class DerbyPositionStore implements PositionStore {
+
+    private static final String COLUMNS = "event_id, device_id, vehicle_id, fix_time, received_at, latitude, longitude,"
+            + " altitude, speed_kmh, course, satellites, hdop, fix_valid";
+
+    private final StoreDatabase database;
+
+    @Activate
+    public DerbyPositionStore(@Reference StoreDatabase database) {
+        this.database = database;
+    }
+
+    @Override
+    public StoredPosition store(PositionFix fix) {
+        try {
+            return database.inTransaction(connection -> {
+                String vehicleId = vehicleOf(connection, fix.deviceId());
+                StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, fix, Instant.now());
+                insert(connection, stored);
+                OutboxWriter.append(connection, stored.eventId(), PositionJson.RECORD_TYPE, stored.receivedAt(), PositionJson.write(stored));
+                return stored;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
+                    + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<StoredPosition> latest(String vehicleOrDeviceId) {
+        String sql = "SELECT " + COLUMNS + " FROM position_fix WHERE seq = (SELECT MAX(seq) FROM position_fix"
+                + " WHERE (vehicle_id = ? OR device_id = ?) AND fix_valid = TRUE)";
+        try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, vehicleOrDeviceId);
+            query.setString(2, vehicleOrDeviceId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("latest position of " + vehicleOrDeviceId + " could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredPosition> latestOfAll() {
+        String sql = "SELECT " + COLUMNS + " FROM position_fix WHERE seq IN (SELECT MAX(seq) FROM position_fix"
+                + " WHERE fix_valid = TRUE GROUP BY device_id) ORDER BY fix_time DESC";
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement(sql);
+                ResultSet rs = query.executeQuery()) {
+            List<StoredPosition> result = new ArrayList<>();
+            while (rs.next()) {
+                result.add(read(rs));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException("latest positions could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long countForDevice(String deviceId) {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM position_fix WHERE device_id = ?")) {
+            query.setString(1, deviceId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("positions of device " + deviceId + " could not be counted: " + e.getMessage(), e);
+        }
+    }
+
+    private static String vehicleOf(Connection connection, String deviceId) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT vehicle_id FROM device WHERE device_id = ?")) {
+            query.setString(1, deviceId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void insert(Connection connection, StoredPosition stored) throws SQLException {
+        PositionFix fix = stored.fix();
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO position_fix (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(1, stored.eventId());
+            insert.setString(2, fix.deviceId());
+            insert.setString(3, stored.vehicleId());
+            Jdbc.setInstant(insert, 4, fix.fixTime());
+            Jdbc.setInstant(insert, 5, stored.receivedAt());
+            insert.setDouble(6, fix.latitude());
+            insert.setDouble(7, fix.longitude());
+            Jdbc.setDouble(insert, 8, fix.altitude());
+            Jdbc.setDouble(insert, 9, fix.speedKmh());
+            Jdbc.setDouble(insert, 10, fix.course());
+            Jdbc.setInteger(insert, 11, fix.satellites());
+            Jdbc.setDouble(insert, 12, fix.hdop());
+            insert.setBoolean(13, fix.valid());
+            insert.executeUpdate();
+        }
+    }
+
+    private static StoredPosition read(ResultSet rs) throws SQLException {
+        PositionFix fix = new PositionFix(
+                rs.getString("device_id"),
+                Jdbc.getInstant(rs, "fix_time"),
+                rs.getDouble("latitude"),
+                rs.getDouble("longitude"),
+                Jdbc.getDouble(rs, "altitude"),
+                Jdbc.getDouble(rs, "speed_kmh"),
+                Jdbc.getDouble(rs, "course"),
+                Jdbc.getInteger(rs, "satellites"),
+                Jdbc.getDouble(rs, "hdop"),
+                rs.getBoolean("fix_valid"));
+        return new StoredPosition(rs.getString("event_id"), rs.getString("vehicle_id"), fix, Jdbc.getInstant(rs, "received_at"));
+    }
+}

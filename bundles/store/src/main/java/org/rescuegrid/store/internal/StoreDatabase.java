@@ -1,0 +1,56 @@
+package org.rescuegrid.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.rescuegrid.store.schema.Migration;
+import org.rescuegrid.store.schema.SchemaMigrator;
+
+/**
+ * The node's database after its schema is migrated. The repositories of this bundle depend on this
+ * component rather than on the DataSource, so none of them runs before the migrations have.
+ */
+@Component(service = StoreDatabase.class, immediate = true)
+public class StoreDatabase {
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "devices, position fixes and the outbox", "db/rescuegrid/V001__initial.sql"));
+
+    private final DataSource dataSource;
+
+    @Activate
+    public StoreDatabase(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        new SchemaMigrator("rescuegrid", StoreDatabase.class.getClassLoader(), MIGRATIONS).migrate(dataSource);
+    }
+
+    Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface TransactionWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}
