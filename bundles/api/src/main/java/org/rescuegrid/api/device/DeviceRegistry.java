@@ -9,10 +9,13 @@ import java.util.Optional;
  */
 public interface DeviceRegistry {
 
-    /** Records that a device connected or sent a frame, registering it on first contact. */
+    /** Records that a connection identified itself as this device, registering the device on first contact. */
+    void connected(String deviceId, String protocol);
+
+    /** Records that a device sent a frame, registering it on first contact. */
     void contact(String deviceId, String protocol);
 
-    /** Records that a device's connection closed. */
+    /** Records that one of a device's connections closed. */
     void disconnected(String deviceId);
 
     /** Counts one position fix received from a device. */

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
@@ -17,6 +21,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.RouteController;
+import org.rescuegrid.api.bus.BusBeans;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -49,6 +54,8 @@ public class PlatformCamelContext {
     private CamelContext camel;
     private ServiceRegistration<CamelContext> registration;
     private Vertx vertx;
+    private EventLoopGroup nettyBoss;
+    private EventLoopGroup nettyWorkers;
 
     @Activate
     void activate(BundleContext bundleContext, BusConfig config) throws Exception {
@@ -62,6 +69,10 @@ public class PlatformCamelContext {
         withContextClassLoader(camelLoader, () -> {
             vertx = Vertx.vertx(vertxOptions(bundleContext));
             context.getRegistry().bind("vertx", Vertx.class, vertx);
+            nettyBoss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("rescuegrid-netty-boss", true), NioIoHandler.newFactory());
+            nettyWorkers = new MultiThreadIoEventLoopGroup(0, new DefaultThreadFactory("rescuegrid-netty-io", true), NioIoHandler.newFactory());
+            context.getRegistry().bind(BusBeans.NETTY_BOSS_GROUP, EventLoopGroup.class, nettyBoss);
+            context.getRegistry().bind(BusBeans.NETTY_WORKER_GROUP, EventLoopGroup.class, nettyWorkers);
             context.addService(new VertxPlatformHttpServer(httpServerConfig(config)));
             context.start();
         });
@@ -93,6 +104,13 @@ public class PlatformCamelContext {
         if (vertx != null) {
             vertx.close();
             vertx = null;
+        }
+        // Drivers' routes are stopped above, so no channel uses the shared event loops any more.
+        if (nettyBoss != null) {
+            nettyBoss.shutdownGracefully();
+            nettyWorkers.shutdownGracefully();
+            nettyBoss = null;
+            nettyWorkers = null;
         }
     }
 

@@ -1,0 +1,95 @@
+package org.rescuegrid.hq.internal;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * A batch upload as HQ validates it. Every rejection names the field, the value and the form expected,
+ * because the reader is the operator of a province whose uplink is stuck on that batch.
+ */
+record BatchRequest(String province, String batchId, List<ReceivedRecord> records) {
+
+    static final int MAX_RECORDS = 5000;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final Pattern RECORD_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+
+    /**
+     * Parses and validates a request body.
+     *
+     * @throws InvalidBatchException naming what is wrong
+     */
+    static BatchRequest parse(String body) {
+        JsonNode root;
+        try {
+            root = body == null || body.isBlank() ? null : MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new InvalidBatchException("request body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new InvalidBatchException("request body could not be read: " + e.getMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new InvalidBatchException("request body must be a JSON object with province, batchId and records");
+        }
+
+        String province = text(root, "province");
+        String batchId = text(root, "batchId");
+        JsonNode records = root.get("records");
+        if (records == null || !records.isArray()) {
+            throw new InvalidBatchException("field 'records' is missing or not an array");
+        }
+        if (records.size() > MAX_RECORDS) {
+            throw new InvalidBatchException("batch has " + records.size() + " records; send at most " + MAX_RECORDS + " per request");
+        }
+
+        List<ReceivedRecord> result = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            result.add(record(records.get(i), i));
+        }
+        return new BatchRequest(province, batchId, result);
+    }
+
+    private static ReceivedRecord record(JsonNode node, int index) {
+        String where = "records[" + index + "]";
+        if (!node.isObject()) {
+            throw new InvalidBatchException(where + " is not an object");
+        }
+        String eventId = text(node, "eventId");
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw new InvalidBatchException(where + ".eventId '" + eventId + "' is invalid; expected a 36-character UUID");
+        }
+        String type = text(node, "type");
+        if (!RECORD_TYPE.matcher(type).matches()) {
+            throw new InvalidBatchException(where + ".type '" + type + "' is invalid; expected a lower-case name such as position");
+        }
+        String createdAt = text(node, "createdAt");
+        Instant created;
+        try {
+            created = Instant.parse(createdAt);
+        } catch (DateTimeParseException e) {
+            throw new InvalidBatchException(where + ".createdAt '" + createdAt + "' is invalid; expected an ISO-8601 UTC time such as 2026-12-04T10:15:30Z");
+        }
+        JsonNode payload = node.get("payload");
+        if (payload == null || !payload.isObject()) {
+            throw new InvalidBatchException(where + ".payload is missing or not an object");
+        }
+        return new ReceivedRecord(eventId, type, created, payload);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            throw new InvalidBatchException("field '" + field + "' is missing or not a string");
+        }
+        return value.asText();
+    }
+}

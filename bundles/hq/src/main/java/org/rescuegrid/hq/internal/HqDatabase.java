@@ -1,0 +1,36 @@
+package org.rescuegrid.hq.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.rescuegrid.store.schema.Migration;
+import org.rescuegrid.store.schema.SchemaMigrator;
+
+/**
+ * HQ's own database, separate from the province's even when both roles run in one node, so that moving
+ * HQ to its own machine changes configuration only.
+ */
+@Component(service = HqDatabase.class, immediate = true)
+public class HqDatabase {
+
+    static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "received records and positions", "db/hq/V001__initial.sql"));
+
+    private final DataSource dataSource;
+
+    @Activate
+    public HqDatabase(@Reference(target = "(dataSourceName=hq)") DataSource dataSource) throws SQLException {
+        this.dataSource = dataSource;
+        new SchemaMigrator("hq", HqDatabase.class.getClassLoader(), MIGRATIONS).migrate(dataSource);
+    }
+
+    Connection connect() throws SQLException {
+        return dataSource.getConnection();
+    }
+}

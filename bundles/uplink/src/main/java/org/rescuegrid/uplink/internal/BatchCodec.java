@@ -1,0 +1,81 @@
+package org.rescuegrid.uplink.internal;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.rescuegrid.api.outbox.OutboxRecord;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Writes a batch request and reads HQ's confirmation. A request is
+ * {@code {"province":..,"batchId":..,"records":[{"eventId":..,"type":..,"createdAt":..,"payload":{..}}]}};
+ * the confirmation lists in {@code accepted} the event ids HQ has committed, including those it already had.
+ */
+final class BatchCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+    private BatchCodec() {
+    }
+
+    static String encode(String province, String batchId, List<OutboxRecord> records) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("province", province);
+            json.writeStringField("batchId", batchId);
+            json.writeArrayFieldStart("records");
+            for (OutboxRecord record : records) {
+                json.writeStartObject();
+                json.writeStringField("eventId", record.eventId());
+                json.writeStringField("type", record.recordType());
+                json.writeStringField("createdAt", record.createdAt().toString());
+                // The payload was written as JSON by the store of this node, so it is embedded as it is.
+                json.writeFieldName("payload");
+                json.writeRawValue(record.payload());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("batch " + batchId + " could not be written as JSON: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Returns the event ids HQ confirmed.
+     *
+     * @throws IllegalArgumentException when the response is not a confirmation
+     */
+    static Set<String> acceptedEventIds(String response) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(response);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("HQ response is not JSON: " + abbreviate(response), e);
+        }
+        JsonNode accepted = root == null ? null : root.get("accepted");
+        if (accepted == null || !accepted.isArray()) {
+            throw new IllegalArgumentException("HQ response has no 'accepted' list: " + abbreviate(response));
+        }
+        Set<String> ids = new HashSet<>();
+        accepted.forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    static String abbreviate(String text) {
+        if (text == null) {
+            return "(empty)";
+        }
+        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+    }
+}

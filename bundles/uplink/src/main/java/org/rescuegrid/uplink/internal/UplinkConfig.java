@@ -1,0 +1,29 @@
+package org.rescuegrid.uplink.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "RescueGrid uplink to HQ", description = "Upload of this node's outbox to the HQ receiver.")
+public @interface UplinkConfig {
+
+    @AttributeDefinition(description = "Code of this province or district as HQ knows it, for example PB-LHR.")
+    String province();
+
+    @AttributeDefinition(description = "URL of the HQ receiver, http or https.")
+    String hqUrl() default "http://127.0.0.1:8123/hq/v1/batches";
+
+    @AttributeDefinition(description = "Token HQ expects from this province, at least 16 characters.", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String token();
+
+    @AttributeDefinition(description = "Maximum records per request, 1-5000.", min = "1", max = "5000")
+    int batchSize() default 200;
+
+    @AttributeDefinition(description = "Milliseconds between outbox polls while it is empty, 100-60000.", min = "100", max = "60000")
+    long pollIntervalMs() default 1000;
+
+    @AttributeDefinition(description = "Longest wait between retries while HQ fails, in seconds, 1-3600.", min = "1", max = "3600")
+    int maxBackoffSeconds() default 60;
+
+    @AttributeDefinition(description = "Connect and response timeout of one request, in seconds, 1-300.", min = "1", max = "300")
+    int requestTimeoutSeconds() default 10;
+}

@@ -1,0 +1,159 @@
+package org.rescuegrid.uplink.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.api.outbox.Outbox;
+import org.rescuegrid.api.outbox.OutboxRecord;
+import org.rescuegrid.api.uplink.UplinkMonitor;
+import org.rescuegrid.api.uplink.UplinkStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drains the outbox to HQ. Each timer tick sends batches until the outbox is empty or a request fails;
+ * records leave the outbox only when HQ lists them as committed, so a lost response means a resend that
+ * HQ deduplicates, never a loss.
+ */
+@Component(service = {RoutesBuilder.class, UplinkMonitor.class}, configurationPid = "org.rescuegrid.uplink",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = UplinkConfig.class)
+public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
+
+    static final String ROUTE_ID = "rescuegrid-uplink";
+    static final String MORE = "RescueGridUplinkMore";
+    static final String BATCH = "RescueGridUplinkBatch";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UplinkRoutes.class);
+
+    private final Outbox outbox;
+    private final UplinkSettings settings;
+    private final UplinkState state;
+
+    @Activate
+    public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
+        this.outbox = outbox;
+        this.settings = UplinkSettings.from(config);
+        this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
+        LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.hqUrl(), settings.batchSize());
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("province={} uplink stopped with {} records waiting", settings.province(), safeBacklog());
+    }
+
+    @Override
+    public void configure() {
+        long timeoutMs = settings.requestTimeout().toMillis();
+        String hq = settings.hqUrl() + "?throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
+                + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs;
+
+        from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())
+                .routeId(ROUTE_ID)
+                .setProperty(MORE, constant(true))
+                .loopDoWhile(exchangeProperty(MORE).isEqualTo(true))
+                    .process(this::readBatch)
+                    .filter(exchangeProperty(BATCH).isNotNull())
+                        .doTry()
+                            .to(hq)
+                            .process(this::confirm)
+                        .doCatch(Exception.class)
+                            .process(this::failed)
+                        .end()
+                    .end()
+                .end();
+    }
+
+    @Override
+    public UplinkStatus status() {
+        return new UplinkStatus(safeBacklog(), state.sent(), state.lastSuccess(), state.lastError(), state.lastErrorAt(), state.nextAttempt());
+    }
+
+    private void readBatch(Exchange exchange) {
+        exchange.removeProperty(BATCH);
+        if (!state.mayAttempt()) {
+            exchange.setProperty(MORE, false);
+            return;
+        }
+        List<OutboxRecord> batch = outbox.peek(settings.batchSize());
+        if (batch.isEmpty()) {
+            exchange.setProperty(MORE, false);
+            return;
+        }
+
+        String batchId = UUID.randomUUID().toString();
+        exchange.setProperty(BATCH, batch);
+        exchange.getMessage().removeHeaders("*");
+        exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
+        exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        exchange.getMessage().setHeader("X-RescueGrid-Province", settings.province());
+        exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch));
+        LOG.debug("province={} batch={} sending {} records", settings.province(), batchId, batch.size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private void confirm(Exchange exchange) {
+        List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
+        Set<String> accepted = BatchCodec.acceptedEventIds(exchange.getMessage().getBody(String.class));
+
+        List<Long> confirmed = new ArrayList<>();
+        for (OutboxRecord record : batch) {
+            if (accepted.contains(record.eventId())) {
+                confirmed.add(record.sequence());
+            }
+        }
+        outbox.remove(confirmed);
+
+        int failuresBefore = state.succeeded(confirmed.size());
+        if (failuresBefore > 0) {
+            LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.hqUrl(), failuresBefore);
+        }
+        if (confirmed.size() < batch.size()) {
+            // TODO: records HQ keeps rejecting stay at the head of the outbox; move them to a rejected table with HQ's reason.
+            LOG.warn("province={} HQ confirmed {} of {} records; the rest stay in the outbox and are sent again",
+                    settings.province(), confirmed.size(), batch.size());
+            exchange.setProperty(MORE, false);
+            return;
+        }
+        exchange.setProperty(MORE, batch.size() == settings.batchSize());
+    }
+
+    private void failed(Exchange exchange) {
+        Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        String reason = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
+        Duration wait = state.failed(reason);
+        exchange.setProperty(MORE, false);
+
+        // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
+        if (state.consecutiveFailures() == 1) {
+            LOG.warn("province={} upload to {} failed, records stay in the outbox and are retried with backoff: {}",
+                    settings.province(), settings.hqUrl(), reason);
+        } else {
+            LOG.debug("province={} upload attempt {} failed, next in {}: {}", settings.province(), state.consecutiveFailures(), wait, reason);
+        }
+    }
+
+    private long safeBacklog() {
+        try {
+            return outbox.backlog();
+        } catch (RuntimeException e) {
+            LOG.warn("province={} outbox backlog could not be read: {}", settings.province(), e.getMessage());
+            return -1;
+        }
+    }
+}
