@@ -43,7 +43,14 @@ final class ProvinceTokens {
                 throw new IllegalArgumentException(PID + ": " + entry.getKey() + " is " + token.length()
                         + " characters long; issue the province a token of at least 16 characters");
             }
-            tokens.put(key.group(1), token.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = token.getBytes(StandardCharsets.UTF_8);
+            for (Map.Entry<String, byte[]> other : tokens.entrySet()) {
+                if (MessageDigest.isEqual(other.getValue(), bytes)) {
+                    throw new IllegalArgumentException(PID + ": provinces " + other.getKey() + " and " + key.group(1)
+                            + " have the same token; issue each province a token of its own, so HQ can tell their feeds apart");
+                }
+            }
+            tokens.put(key.group(1), bytes);
         }
         return new ProvinceTokens(tokens);
     }

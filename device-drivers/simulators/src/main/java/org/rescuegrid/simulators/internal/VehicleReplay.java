@@ -1,0 +1,252 @@
+package org.rescuegrid.simulators.internal;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Replays one vehicle's log over its own TCP connection to the NMEA driver.
+ *
+ * <p>Each run of this task does one step (connect, or send one epoch) and schedules the next run
+ * on the shared executor, so a waiting vehicle occupies no thread. Only one run of a vehicle is ever
+ * pending, so the fields that only {@link #run} uses need no locking.
+ *
+ * <p>A lost connection is noticed when a write fails. TCP reports the peer's close only on the
+ * write after the first one that follows it, so detection takes one or two epochs.
+ */
+final class VehicleReplay implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VehicleReplay.class);
+
+    static final long FIRST_RETRY_MILLIS = 1_000;
+    static final long MAX_RETRY_MILLIS = 30_000;
+    /** Ample for a listener on the local network. A longer wait would only delay the next attempt. */
+    private static final int CONNECT_TIMEOUT_MILLIS = 5_000;
+
+    private enum State { STARTING, CONNECTED, DISCONNECTED, FINISHED }
+
+    private final ReplaySettings.Vehicle vehicle;
+    private final String host;
+    private final int port;
+    private final double speedup;
+    private final boolean loop;
+    private final byte[] registration;
+    private final ScheduledExecutorService executor;
+    private final List<ReplayScript.Epoch> epochs;
+
+    private volatile boolean stopped;
+    private volatile Socket socket;
+    private volatile Future<?> pending;
+
+    private State state = State.STARTING;
+    private boolean everConnected;
+    private int failedAttempts;
+    private OutputStream out;
+    private int position;
+    private long nextDueNanos;
+    private int pass = 1;
+    private long passStartNanos;
+    private long linesSentInPass;
+
+    VehicleReplay(ReplaySettings.Vehicle vehicle, ReplaySettings settings, ScheduledExecutorService executor) {
+        this.vehicle = vehicle;
+        this.host = settings.host;
+        this.port = settings.port;
+        this.speedup = settings.speedup;
+        this.loop = settings.loop;
+        this.registration = (settings.registrationPrefix + vehicle.deviceId + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        this.executor = executor;
+        this.epochs = vehicle.script.epochs();
+    }
+
+    void start() {
+        schedule(0);
+    }
+
+    /** Stops the replay and closes the connection. A run in progress ends at its next step. */
+    void stop() {
+        stopped = true;
+        Future<?> next = pending;
+        if (next != null) {
+            next.cancel(false);
+        }
+        // Closing the socket also aborts a connect or write that is blocked in another thread.
+        closeSocket();
+    }
+
+    @Override
+    public void run() {
+        if (stopped) {
+            return;
+        }
+        try {
+            if (state != State.CONNECTED) {
+                connect();
+                schedule(0);
+            } else {
+                sendNextEpoch();
+            }
+        } catch (IOException | RuntimeException e) {
+            onFailure(e);
+        }
+    }
+
+    private void connect() throws IOException {
+        Socket connection = new Socket();
+        socket = connection;
+        if (stopped) {
+            closeSocket();
+            throw new IOException("replay stopped");
+        }
+        connection.setTcpNoDelay(true);
+        connection.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
+        out = connection.getOutputStream();
+        out.write(registration);
+        out.flush();
+
+        String verb = everConnected ? "reconnected" : "connected";
+        if (failedAttempts == 0) {
+            LOG.info("device={} replay {} to {}:{} (log {})", vehicle.deviceId, verb, host, port, vehicle.logName);
+        } else {
+            LOG.info("device={} replay {} to {}:{} after {} attempts (log {})",
+                    vehicle.deviceId, verb, host, port, failedAttempts + 1, vehicle.logName);
+        }
+        nextDueNanos = System.nanoTime();
+        if (!everConnected) {
+            passStartNanos = nextDueNanos;
+        }
+        state = State.CONNECTED;
+        everConnected = true;
+        failedAttempts = 0;
+    }
+
+    private void sendNextEpoch() throws IOException {
+        ReplayScript.Epoch epoch = epochs.get(position);
+        out.write(epoch.payload());
+        out.flush();
+        linesSentInPass += epoch.lineCount();
+        position++;
+
+        if (position == epochs.size()) {
+            if (!completePass()) {
+                return;
+            }
+            position = 0;
+        }
+
+        long now = System.nanoTime();
+        nextDueNanos += pacedDelayNanos(epochs.get(position).intervalMillis(), speedup);
+        if (nextDueNanos < now) {
+            // Behind schedule (slow writes or a busy pool): continue from now instead of sending a burst.
+            nextDueNanos = now;
+        }
+        schedule(nextDueNanos - now);
+    }
+
+    /** Logs the end of a pass. Returns whether the replay continues with another pass. */
+    private boolean completePass() {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - passStartNanos);
+        if (!loop) {
+            LOG.info("device={} replay sent all {} lines of log {} in {} s; loop=false, closing the connection",
+                    vehicle.deviceId, linesSentInPass, vehicle.logName, seconds);
+            state = State.FINISHED;
+            closeSocket();
+            return false;
+        }
+        // INFO only for the first pass, because a short log at a high speedup would log every few seconds.
+        if (pass == 1) {
+            LOG.info("device={} replay sent all {} lines of log {} in {} s; looping, later passes are logged at DEBUG",
+                    vehicle.deviceId, linesSentInPass, vehicle.logName, seconds);
+        } else {
+            LOG.debug("device={} replay finished pass {} of log {}: {} lines in {} s",
+                    vehicle.deviceId, pass, vehicle.logName, linesSentInPass, seconds);
+        }
+        pass++;
+        linesSentInPass = 0;
+        passStartNanos = System.nanoTime();
+        return true;
+    }
+
+    /**
+     * Closes the connection and schedules the next connect attempt. Logs at INFO only when the
+     * state changes (first failed connect, lost connection), and each further failed attempt at DEBUG.
+     */
+    private void onFailure(Exception e) {
+        closeSocket();
+        if (stopped) {
+            return;
+        }
+        if (state == State.CONNECTED) {
+            failedAttempts = 0;
+        } else {
+            failedAttempts++;
+        }
+        long retryMillis = retryDelayMillis(failedAttempts);
+
+        if (e instanceof RuntimeException) {
+            LOG.error("device={} replay failed unexpectedly; reconnecting to {}:{} in {} ms",
+                    vehicle.deviceId, host, port, retryMillis, e);
+        } else if (state == State.CONNECTED) {
+            LOG.info("device={} replay disconnected from {}:{}: {}; reconnecting with backoff from {} s to {} s",
+                    vehicle.deviceId, host, port, e.toString(), FIRST_RETRY_MILLIS / 1000, MAX_RETRY_MILLIS / 1000);
+        } else if (state == State.STARTING) {
+            LOG.info("device={} replay cannot connect to {}:{}: {}; retrying with backoff from {} s to {} s",
+                    vehicle.deviceId, host, port, e.toString(), FIRST_RETRY_MILLIS / 1000, MAX_RETRY_MILLIS / 1000);
+        } else {
+            LOG.debug("device={} replay connect attempt {} to {}:{} failed: {}; next attempt in {} ms",
+                    vehicle.deviceId, failedAttempts, host, port, e.toString(), retryMillis);
+        }
+        state = State.DISCONNECTED;
+        schedule(TimeUnit.MILLISECONDS.toNanos(retryMillis));
+    }
+
+    /**
+     * Returns the wait before the next connect attempt after {@code failedAttempts} failed ones in a
+     * row: 1 s after a lost connection or the first failure, then doubling up to 30 s.
+     */
+    static long retryDelayMillis(int failedAttempts) {
+        int doublings = Math.min(Math.max(failedAttempts - 1, 0), 5);
+        return Math.min(FIRST_RETRY_MILLIS << doublings, MAX_RETRY_MILLIS);
+    }
+
+    /** Converts a recorded interval into the replay's wait in ns at the given speedup. */
+    static long pacedDelayNanos(long intervalMillis, double speedup) {
+        return Math.round(intervalMillis * 1_000_000.0 / speedup);
+    }
+
+    private void schedule(long delayNanos) {
+        if (stopped) {
+            return;
+        }
+        try {
+            pending = executor.schedule(this, delayNanos, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            // The executor rejects new runs only after the component has shut it down.
+            if (!stopped) {
+                LOG.warn("device={} replay stops because its executor is shut down", vehicle.deviceId);
+            }
+        }
+    }
+
+    private void closeSocket() {
+        Socket connection = socket;
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (IOException e) {
+            LOG.debug("device={} replay: closing the socket failed: {}", vehicle.deviceId, e.toString());
+        }
+    }
+}
