@@ -17,6 +17,15 @@ public final class BusEndpoints {
     /** Stored positions after commit, body {@link org.rescuegrid.api.position.StoredPosition}, for live consumers. */
     public static final String POSITION_STORED = "seda:rescuegrid.position.stored?size=10000&blockWhenFull=false&discardIfNoConsumers=true";
 
+    /**
+     * Device events, body {@link org.rescuegrid.api.event.DeviceEvent}. Request-reply like {@link #POSITION}:
+     * the call returns the {@link org.rescuegrid.api.event.StoredDeviceEvent} after the commit.
+     */
+    public static final String DEVICE_EVENT = "direct:rescuegrid.device-event?block=true&timeout=30000";
+
+    /** Stored device events after commit, body {@link org.rescuegrid.api.event.StoredDeviceEvent}, for live consumers. */
+    public static final String DEVICE_EVENT_STORED = "seda:rescuegrid.device-event.stored?size=10000&blockWhenFull=false&discardIfNoConsumers=true";
+
     private BusEndpoints() {
     }
 }

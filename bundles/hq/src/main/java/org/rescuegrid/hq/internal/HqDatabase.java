@@ -20,7 +20,8 @@ import org.rescuegrid.store.schema.SchemaMigrator;
 public class HqDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "received records and positions", "db/hq/V001__initial.sql"));
+            new Migration(1, "received records and positions", "db/hq/V001__initial.sql"),
+            new Migration(2, "device events", "db/hq/V002__device_events.sql"));
 
     private final DataSource dataSource;
 

@@ -51,13 +51,14 @@ public class HqRecordStore {
         int duplicates = 0;
         try (PreparedStatement insertRecord = connection.prepareStatement(
                 "INSERT INTO hq_record (event_id, province, record_type, created_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?)");
-                PreparedStatement insertPosition = connection.prepareStatement(
-                        "INSERT INTO hq_position (event_id, province, device_id, vehicle_id, fix_time, latitude, longitude, speed_kmh, fix_valid)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insertPosition = connection.prepareStatement(PositionProjection.INSERT);
+                PreparedStatement insertEvent = connection.prepareStatement(DeviceEventProjection.INSERT)) {
             for (ReceivedRecord record : records) {
                 if (insertRecord(insertRecord, province, record, receivedAt)) {
                     if (PositionProjection.TYPE.equals(record.type())) {
                         PositionProjection.insert(insertPosition, province, record);
+                    } else if (DeviceEventProjection.TYPE.equals(record.type())) {
+                        DeviceEventProjection.insert(insertEvent, province, record);
                     }
                 } else {
                     duplicates++;

@@ -3,8 +3,6 @@ package org.rescuegrid.hq.internal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 import org.rescuegrid.store.schema.Jdbc;
 
@@ -14,6 +12,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class PositionProjection {
 
     static final String TYPE = "position";
+    static final String INSERT = "INSERT INTO hq_position (event_id, province, device_id, vehicle_id, fix_time, latitude, longitude,"
+            + " speed_kmh, fix_valid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private PositionProjection() {
     }
@@ -27,10 +27,9 @@ final class PositionProjection {
 
         insert.setString(1, record.eventId());
         insert.setString(2, province);
-        insert.setString(3, requiredText(fix, "deviceId", where));
-        JsonNode vehicle = record.payload().get("vehicleId");
-        insert.setString(4, vehicle == null || vehicle.isNull() ? null : vehicle.asText());
-        Jdbc.setInstant(insert, 5, instant(fix, "fixTime", where));
+        insert.setString(3, PayloadFields.requiredText(fix, "deviceId", where));
+        insert.setString(4, PayloadFields.optionalText(record.payload(), "vehicleId"));
+        Jdbc.setInstant(insert, 5, PayloadFields.instant(fix, "fixTime", where));
         insert.setDouble(6, coordinate(fix, "latitude", 90, where));
         insert.setDouble(7, coordinate(fix, "longitude", 180, where));
         JsonNode speed = fix.get("speedKmh");
@@ -41,23 +40,6 @@ final class PositionProjection {
         }
         insert.setBoolean(9, fix.path("valid").asBoolean(false));
         insert.executeUpdate();
-    }
-
-    private static String requiredText(JsonNode node, String field, String where) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new InvalidBatchException(where + " has no text field '" + field + "'");
-        }
-        return value.asText();
-    }
-
-    private static Instant instant(JsonNode node, String field, String where) {
-        String text = requiredText(node, field, where);
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw new InvalidBatchException(where + " field '" + field + "' value '" + text + "' is not an ISO-8601 UTC time");
-        }
     }
 
     private static double coordinate(JsonNode node, String field, double limit, String where) {

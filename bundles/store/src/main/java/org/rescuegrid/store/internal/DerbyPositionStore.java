@@ -36,10 +36,10 @@ public class DerbyPositionStore implements PositionStore {
     public StoredPosition store(PositionFix fix) {
         try {
             return database.inTransaction(connection -> {
-                String vehicleId = vehicleOf(connection, fix.deviceId());
+                String vehicleId = DeviceTable.vehicleOf(connection, fix.deviceId());
                 StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, fix, Instant.now());
                 insert(connection, stored);
-                OutboxWriter.append(connection, stored.eventId(), PositionJson.RECORD_TYPE, stored.receivedAt(), PositionJson.write(stored));
+                OutboxWriter.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
                 return stored;
             });
         } catch (SQLException e) {
@@ -91,15 +91,6 @@ public class DerbyPositionStore implements PositionStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("positions of device " + deviceId + " could not be counted: " + e.getMessage(), e);
-        }
-    }
-
-    private static String vehicleOf(Connection connection, String deviceId) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT vehicle_id FROM device WHERE device_id = ?")) {
-            query.setString(1, deviceId);
-            try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
         }
     }
 

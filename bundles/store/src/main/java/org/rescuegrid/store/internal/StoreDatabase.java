@@ -20,7 +20,8 @@ import org.rescuegrid.store.schema.SchemaMigrator;
 public class StoreDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "devices, position fixes and the outbox", "db/rescuegrid/V001__initial.sql"));
+            new Migration(1, "devices, position fixes and the outbox", "db/rescuegrid/V001__initial.sql"),
+            new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"));
 
     private final DataSource dataSource;
 
