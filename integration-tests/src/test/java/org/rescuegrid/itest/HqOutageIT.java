@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 
+import javax.inject.Inject;
+
+import org.apache.camel.CamelContext;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.osgi.framework.Bundle;
+import org.ops4j.pax.exam.util.Filter;
 
 /** HQ outages and resent batches lose nothing and duplicate nothing. */
 @RunWith(PaxExam.class)
@@ -27,12 +30,19 @@ public class HqOutageIT extends RescueGridTestSupport {
     private static final int L70_FIXES = 16;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    // The route of the HQ receiver, stopped to take HQ off line. Stopping the HQ bundle would not do:
+    // Karaf's feature service starts a stopped feature bundle again on its next deployment.
+    private static final String HQ_RECEIVER_ROUTE = "rescuegrid-hq-receiver";
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private CamelContext camel;
+
     @Test
     public void positionsSentDuringOutageArriveOnce() throws Exception {
-        Bundle hq = bundle("org.rescuegrid.hq");
         String deviceId = uniqueDeviceId("IT-OUTAGE");
 
-        hq.stop();
+        camel.getRouteController().stopRoute(HQ_RECEIVER_ROUTE);
         try {
             streamLog(deviceId, "quectel-L70.log");
             waitFor("16 positions stored while HQ is down", () -> positions.countForDevice(deviceId) == L70_FIXES);
@@ -40,7 +50,7 @@ public class HqOutageIT extends RescueGridTestSupport {
             assertTrue("records wait in the outbox", uplink.status().backlog() >= L70_FIXES);
             assertEquals("HQ received nothing while stopped", Set.of(), hqEventIds(deviceId));
         } finally {
-            hq.start();
+            camel.getRouteController().startRoute(HQ_RECEIVER_ROUTE);
         }
 
         Set<String> nodeIds = nodeEventIds(deviceId);

@@ -15,22 +15,41 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Calendar;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
+
+import javax.inject.Inject;
+
+import org.apache.camel.CamelContext;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
+import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceInfo;
+import org.rescuegrid.api.event.DeviceEvent;
+import org.rescuegrid.api.event.DeviceEventStore;
+import org.rescuegrid.api.event.DeviceEventTypes;
+import org.rescuegrid.api.event.StoredDeviceEvent;
 
 /** A recorded NMEA log streamed over TCP ends up in the node's Derby database and at HQ, once. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
 public class PositionFlowIT extends RescueGridTestSupport {
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private CamelContext camel;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private DeviceEventStore events;
 
     // quectel-L70.log holds 16 epochs with a position; gpsd's reference output for it has the same 16 fix times.
     private static final int L70_FIXES = 16;
@@ -103,6 +122,20 @@ public class PositionFlowIT extends RescueGridTestSupport {
         String deviceId = uniqueDeviceId("IT-REDEPLOY");
         streamLog(deviceId, "quectel-L70.log");
         waitFor("positions through the redeployed driver", () -> positions.countForDevice(deviceId) == L70_FIXES);
+    }
+
+    @Test
+    public void deviceEventReachesStoreAndHqOnce() throws Exception {
+        String deviceId = uniqueDeviceId("IT-EVENT");
+        DeviceEvent event = new DeviceEvent(deviceId, DeviceEventTypes.SOS, Instant.parse("2026-12-04T08:30:00Z"), Map.of("speedKmh", "42"));
+
+        StoredDeviceEvent stored = camel.createProducerTemplate().requestBody(BusEndpoints.DEVICE_EVENT, event, StoredDeviceEvent.class);
+
+        assertEquals(event, events.recent(deviceId, null, 10).get(0).event());
+        waitFor("the event at HQ", () -> hqRecordCount(Set.of(stored.eventId())) == 1);
+        String listed = executeCommand("rescue:device-events " + deviceId);
+        assertTrue(listed, listed.contains("tracker.sos"));
+        assertTrue(listed, listed.contains("speedKmh=42"));
     }
 
     private void assertFirstFixAsRecorded(String deviceId) throws Exception {
