@@ -2,7 +2,7 @@ package org.rescuegrid.api.event;
 
 import java.util.List;
 
-/** Stores device events and answers queries on them. Implemented by the store bundle. */
+/** Stores device events and queries them. Implemented by the store bundle. */
 public interface DeviceEventStore {
 
     /**

@@ -3,7 +3,7 @@ package org.rescuegrid.api.position;
 import java.util.List;
 import java.util.Optional;
 
-/** Stores position fixes and answers queries on them. Implemented by the store bundle. */
+/** Stores position fixes and queries them. Implemented by the store bundle. */
 public interface PositionStore {
 
     /**

@@ -15,8 +15,8 @@ import org.rescuegrid.api.position.PositionStore;
 
 /**
  * Takes decoded fixes and device events from the bus and stores them. The caller waits for the commit,
- * so a driver that acknowledges its device after this call returns never acknowledges a record that is
- * not stored; a failure is thrown back to the driver, which keeps the device's frame unacknowledged.
+ * so a driver that acknowledges its device after this call returns never acknowledges an unstored record.
+ * A failure is thrown back to the driver, which then leaves the device's frame unacknowledged.
  */
 @Component(service = RoutesBuilder.class)
 public class IntakeRoutes extends RouteBuilder {
