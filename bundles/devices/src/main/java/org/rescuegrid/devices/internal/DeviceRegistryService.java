@@ -195,7 +195,10 @@ public class DeviceRegistryService implements DeviceRegistry {
             store.touch(state.deviceId, lastContact);
             state.lastPersisted = lastContact;
         } catch (RuntimeException e) {
-            LOG.warn("device={} last contact could not be saved, it stays in memory: {}", state.deviceId, e.getMessage());
+            // Retried a minute later like a success, so a database outage logs once a minute per device, not per fix.
+            state.lastPersisted = lastContact;
+            LOG.warn("device={} last contact could not be saved, it stays in memory and is retried in a minute: {}",
+                    state.deviceId, e.getMessage());
         }
     }
 }

@@ -41,8 +41,8 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
             throw new InvalidBatchException("request body must be a JSON object with province, batchId and records");
         }
 
-        String province = text(root, "province");
-        String batchId = text(root, "batchId");
+        String province = text(root, "province", "request");
+        String batchId = text(root, "batchId", "request");
         JsonNode records = root.get("records");
         if (records == null || !records.isArray()) {
             throw new InvalidBatchException("field 'records' is missing or not an array");
@@ -63,15 +63,15 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
         if (!node.isObject()) {
             throw new InvalidBatchException(where + " is not an object");
         }
-        String eventId = text(node, "eventId");
+        String eventId = text(node, "eventId", where);
         if (!EVENT_ID.matcher(eventId).matches()) {
             throw new InvalidBatchException(where + ".eventId '" + eventId + "' is invalid; expected a 36-character UUID");
         }
-        String type = text(node, "type");
+        String type = text(node, "type", where);
         if (!RECORD_TYPE.matcher(type).matches()) {
             throw new InvalidBatchException(where + ".type '" + type + "' is invalid; expected a lower-case name such as position");
         }
-        String createdAt = text(node, "createdAt");
+        String createdAt = text(node, "createdAt", where);
         Instant created;
         try {
             created = Instant.parse(createdAt);
@@ -85,10 +85,10 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
         return new ReceivedRecord(eventId, type, created, payload);
     }
 
-    private static String text(JsonNode node, String field) {
+    private static String text(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            throw new InvalidBatchException("field '" + field + "' is missing or not a string");
+            throw new InvalidBatchException(where + " field '" + field + "' is missing or not a string");
         }
         return value.asText();
     }

@@ -6,8 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
@@ -50,8 +52,9 @@ public class DerbyPositionStore implements PositionStore {
 
     @Override
     public Optional<StoredPosition> latest(String vehicleOrDeviceId) {
-        String sql = "SELECT " + COLUMNS + " FROM position_fix WHERE seq = (SELECT MAX(seq) FROM position_fix"
-                + " WHERE (vehicle_id = ? OR device_id = ?) AND fix_valid = TRUE)";
+        // Newest by fix time, not by arrival: a tracker that uploads buffered history sends older fixes last.
+        String sql = "SELECT " + COLUMNS + " FROM position_fix WHERE (vehicle_id = ? OR device_id = ?) AND fix_valid = TRUE"
+                + " ORDER BY fix_time DESC, seq DESC FETCH FIRST 1 ROWS ONLY";
         try (Connection connection = database.connect(); PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, vehicleOrDeviceId);
             query.setString(2, vehicleOrDeviceId);
@@ -65,14 +68,19 @@ public class DerbyPositionStore implements PositionStore {
 
     @Override
     public List<StoredPosition> latestOfAll() {
-        String sql = "SELECT " + COLUMNS + " FROM position_fix WHERE seq IN (SELECT MAX(seq) FROM position_fix"
-                + " WHERE fix_valid = TRUE GROUP BY device_id) ORDER BY fix_time DESC";
+        String sql = "SELECT " + COLUMNS + " FROM position_fix p WHERE fix_valid = TRUE AND fix_time = (SELECT MAX(q.fix_time)"
+                + " FROM position_fix q WHERE q.device_id = p.device_id AND q.fix_valid = TRUE) ORDER BY fix_time DESC, seq DESC";
         try (Connection connection = database.connect();
                 PreparedStatement query = connection.prepareStatement(sql);
                 ResultSet rs = query.executeQuery()) {
             List<StoredPosition> result = new ArrayList<>();
+            Set<String> devicesSeen = new HashSet<>();
             while (rs.next()) {
-                result.add(read(rs));
+                StoredPosition position = read(rs);
+                // Two rows of one device can share its newest fix time; the later stored one comes first.
+                if (devicesSeen.add(position.fix().deviceId())) {
+                    result.add(position);
+                }
             }
             return result;
         } catch (SQLException e) {

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import javax.sql.DataSource;
 
@@ -116,7 +117,7 @@ public final class SchemaMigrator {
     }
 
     private void createHistoryTable(Connection connection) throws SQLException {
-        try (ResultSet tables = connection.getMetaData().getTables(null, null, historyTable().toUpperCase(), null)) {
+        try (ResultSet tables = connection.getMetaData().getTables(null, null, historyTable().toUpperCase(Locale.ROOT), null)) {
             if (tables.next()) {
                 return;
             }

@@ -57,6 +57,9 @@ final class BatchCodec {
      * @throws IllegalArgumentException when the response is not a confirmation
      */
     static Set<String> acceptedEventIds(String response) {
+        if (response == null || response.isBlank()) {
+            throw new IllegalArgumentException("HQ response is empty; expected JSON with an 'accepted' list");
+        }
         JsonNode root;
         try {
             root = MAPPER.readTree(response);

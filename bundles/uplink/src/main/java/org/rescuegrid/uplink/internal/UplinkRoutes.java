@@ -59,7 +59,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     @Override
     public void configure() {
         long timeoutMs = settings.requestTimeout().toMillis();
-        String hq = settings.hqUrl() + "?throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
+        String separator = settings.hqUrl().getRawQuery() == null ? "?" : "&";
+        String hq = settings.hqUrl() + separator + "throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
                 + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs;
 
         from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())

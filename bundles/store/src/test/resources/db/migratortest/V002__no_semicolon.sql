@@ -1,0 +1,3 @@
+CREATE TABLE unit (
+    id INT NOT NULL PRIMARY KEY
+)

@@ -1,0 +1,4 @@
+CREATE TABLE unit (
+    id INT NOT NULL PRIMARY KEY
+);
+INSERT INTO unit (id) VALUES (7);

@@ -1,0 +1,48 @@
+package org.rescuegrid.uplink.internal;
+
+import java.lang.annotation.Annotation;
+
+/** An {@link UplinkConfig} as DS would build it from a .cfg file, with one method per key to change. */
+record TestUplinkConfig(String province, String hqUrl, String token, int batchSize, long pollIntervalMs,
+        int maxBackoffSeconds, int requestTimeoutSeconds) implements UplinkConfig {
+
+    static final String TOKEN = "0123456789abcdef-PB-LHR";
+
+    /** Returns a valid configuration: a province and token, and the annotation's defaults for the rest. */
+    static TestUplinkConfig valid() {
+        return new TestUplinkConfig("PB-LHR", "http://127.0.0.1:8123/hq/v1/batches", TOKEN, 200, 1000, 60, 10);
+    }
+
+    TestUplinkConfig withProvince(String value) {
+        return new TestUplinkConfig(value, hqUrl, token, batchSize, pollIntervalMs, maxBackoffSeconds, requestTimeoutSeconds);
+    }
+
+    TestUplinkConfig withHqUrl(String value) {
+        return new TestUplinkConfig(province, value, token, batchSize, pollIntervalMs, maxBackoffSeconds, requestTimeoutSeconds);
+    }
+
+    TestUplinkConfig withToken(String value) {
+        return new TestUplinkConfig(province, hqUrl, value, batchSize, pollIntervalMs, maxBackoffSeconds, requestTimeoutSeconds);
+    }
+
+    TestUplinkConfig withBatchSize(int value) {
+        return new TestUplinkConfig(province, hqUrl, token, value, pollIntervalMs, maxBackoffSeconds, requestTimeoutSeconds);
+    }
+
+    TestUplinkConfig withPollIntervalMs(long value) {
+        return new TestUplinkConfig(province, hqUrl, token, batchSize, value, maxBackoffSeconds, requestTimeoutSeconds);
+    }
+
+    TestUplinkConfig withMaxBackoffSeconds(int value) {
+        return new TestUplinkConfig(province, hqUrl, token, batchSize, pollIntervalMs, value, requestTimeoutSeconds);
+    }
+
+    TestUplinkConfig withRequestTimeoutSeconds(int value) {
+        return new TestUplinkConfig(province, hqUrl, token, batchSize, pollIntervalMs, maxBackoffSeconds, value);
+    }
+
+    @Override
+    public Class<? extends Annotation> annotationType() {
+        return UplinkConfig.class;
+    }
+}
