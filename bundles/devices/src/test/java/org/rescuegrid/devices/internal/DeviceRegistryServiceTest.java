@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceInfo;
 import org.rescuegrid.api.device.KnownDevice;
+import org.rescuegrid.testing.MutableClock;
 
 class DeviceRegistryServiceTest {
 

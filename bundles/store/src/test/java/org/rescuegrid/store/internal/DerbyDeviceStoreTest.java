@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rescuegrid.api.device.KnownDevice;
-import org.rescuegrid.store.EmbeddedDerby;
+import org.rescuegrid.testing.EmbeddedDerby;
 
 class DerbyDeviceStoreTest {
 

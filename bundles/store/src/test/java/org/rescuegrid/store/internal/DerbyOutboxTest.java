@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rescuegrid.api.outbox.OutboxRecord;
 import org.rescuegrid.api.position.StoredPosition;
-import org.rescuegrid.store.EmbeddedDerby;
+import org.rescuegrid.testing.EmbeddedDerby;
 
 class DerbyOutboxTest {
 

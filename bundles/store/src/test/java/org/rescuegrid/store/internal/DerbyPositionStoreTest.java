@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.rescuegrid.api.outbox.OutboxRecord;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.StoredPosition;
-import org.rescuegrid.store.EmbeddedDerby;
+import org.rescuegrid.testing.EmbeddedDerby;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.rescuegrid.store.EmbeddedDerby;
+import org.rescuegrid.testing.EmbeddedDerby;
 
 class SchemaMigratorTest {
 

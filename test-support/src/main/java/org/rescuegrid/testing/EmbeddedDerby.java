@@ -1,4 +1,4 @@
-package org.rescuegrid.store;
+package org.rescuegrid.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
