@@ -87,6 +87,30 @@ public class HqOutageIT extends RescueGridTestSupport {
     }
 
     @Test
+    public void largeBodyWithoutTokenIsRejected() throws Exception {
+        String body = "x".repeat(4 * 1024 * 1024);
+
+        HttpResponse<String> response = post(body, "not-a-province-token-at-all");
+
+        assertEquals(response.body(), 401, response.statusCode());
+    }
+
+    @Test
+    public void formEncodedBatchIsRejected() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/hq/v1/batches"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + provinceToken())
+                .POST(HttpRequest.BodyPublishers.ofString(batch(UUID.randomUUID().toString())))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 415, response.statusCode());
+        assertTrue(response.body(), response.body().contains("application/json"));
+    }
+
+    @Test
     public void malformedBatchIsRejectedNamingTheField() throws Exception {
         String body = "{\"province\":\"" + PROVINCE + "\",\"batchId\":\"b1\",\"records\":[{\"eventId\":\"short\",\"type\":\"position\","
                 + "\"createdAt\":\"2026-12-04T10:00:00Z\",\"payload\":{}}]}";

@@ -58,7 +58,7 @@ public abstract class RescueGridTestSupport {
 
     // The demo feature configures HQ for this province; the test only replaces the token.
     protected static final String PROVINCE = "PB-LHR";
-    protected static final Duration TIMEOUT = Duration.ofSeconds(60);
+    protected static final Duration TIMEOUT = Duration.ofSeconds(120);
 
     @Inject
     protected BundleContext bundleContext;

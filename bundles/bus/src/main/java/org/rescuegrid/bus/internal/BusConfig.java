@@ -11,4 +11,8 @@ public @interface BusConfig {
 
     @AttributeDefinition(description = "TCP port of the node's HTTP server, 1-65535.", min = "1", max = "65535")
     int httpPort() default 8123;
+
+    @AttributeDefinition(description = "Largest HTTP request body accepted, in bytes, 65536-268435456. Larger requests get 413."
+            + " An HQ batch of 5000 positions is about 3 MB.", min = "65536", max = "268435456")
+    long httpMaxBodyBytes() default 8L * 1024 * 1024;
 }

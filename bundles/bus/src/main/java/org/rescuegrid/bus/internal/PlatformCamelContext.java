@@ -172,6 +172,8 @@ public class PlatformCamelContext {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(config.httpHost());
         server.setBindPort(config.httpPort());
+        // Vert.x buffers a whole body before Camel sees it, so the limit is what keeps a large request from exhausting the heap.
+        server.setMaxBodySize(config.httpMaxBodyBytes());
         return server;
     }
 
@@ -188,6 +190,10 @@ public class PlatformCamelContext {
         if (config.httpPort() < 1 || config.httpPort() > 65535) {
             throw new IllegalArgumentException("org.rescuegrid.bus: httpPort=" + config.httpPort()
                     + " is invalid; set a TCP port between 1 and 65535");
+        }
+        if (config.httpMaxBodyBytes() < 65_536 || config.httpMaxBodyBytes() > 268_435_456) {
+            throw new IllegalArgumentException("org.rescuegrid.bus: httpMaxBodyBytes=" + config.httpMaxBodyBytes()
+                    + " is invalid; set a size in bytes between 65536 and 268435456");
         }
         if (config.httpHost() == null || config.httpHost().isBlank()) {
             throw new IllegalArgumentException("org.rescuegrid.bus: httpHost is empty; set an address such as 127.0.0.1");

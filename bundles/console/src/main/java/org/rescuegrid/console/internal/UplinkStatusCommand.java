@@ -21,8 +21,8 @@ public class UplinkStatusCommand implements Action {
     @Override
     public Object execute() {
         if (uplink == null) {
-            throw new IllegalStateException("the uplink is not running on this node; install feature rescuegrid-uplink"
-                    + " and configure etc/org.rescuegrid.uplink.cfg (province, hqUrl, token)");
+            throw new IllegalStateException("the uplink is not running on this node: either feature rescuegrid-uplink is not"
+                    + " installed, or etc/org.rescuegrid.uplink.cfg (province, hqUrl, token) is missing or invalid; the log names the invalid value");
         }
         UplinkStatus status = uplink.status();
         Instant now = Instant.now();

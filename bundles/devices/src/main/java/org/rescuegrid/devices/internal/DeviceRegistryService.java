@@ -12,10 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceInfo;
 import org.rescuegrid.api.device.DeviceRegistry;
@@ -29,9 +30,7 @@ import org.slf4j.LoggerFactory;
  * database at most once a minute per device, because a tracker reports every second and a write per
  * fix would double the database load for a value the console reads from memory anyway.
  */
-@Component(service = DeviceRegistry.class, immediate = true, configurationPid = "org.rescuegrid.devices",
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = DevicesConfig.class)
+@Component(service = DeviceRegistry.class, immediate = true)
 public class DeviceRegistryService implements DeviceRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryService.class);
@@ -40,17 +39,22 @@ public class DeviceRegistryService implements DeviceRegistry {
     private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
     private final DeviceStore store;
     private final Clock clock;
-    private final Map<String, String> configuredAssignments;
+    private volatile Map<String, String> configuredAssignments = Map.of();
 
     @Activate
-    public DeviceRegistryService(@Reference DeviceStore store, DevicesConfig config) {
-        this(store, config, Clock.systemUTC());
+    public DeviceRegistryService(@Reference DeviceStore store) {
+        this(store, Clock.systemUTC());
     }
 
+    /** Creates a registry with assignments already bound, for tests. */
     DeviceRegistryService(DeviceStore store, DevicesConfig config, Clock clock) {
+        this(store, clock);
+        bindAssignments(new ConfiguredAssignments(config));
+    }
+
+    DeviceRegistryService(DeviceStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
-        this.configuredAssignments = Assignments.parse(config.assignments());
 
         for (KnownDevice known : store.all()) {
             DeviceState state = new DeviceState(known.deviceId(), known.protocol());
@@ -60,12 +64,24 @@ public class DeviceRegistryService implements DeviceRegistry {
             state.lastPersisted = known.lastContact();
             devices.put(known.deviceId(), state);
         }
+        LOG.info("Device registry started with {} known devices", devices.size());
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindAssignments(VehicleAssignments assignments) {
+        configuredAssignments = assignments.byDevice();
         configuredAssignments.forEach((deviceId, vehicleId) -> {
             if (devices.containsKey(deviceId)) {
                 applyAssignment(deviceId, vehicleId);
             }
         });
-        LOG.info("Device registry started with {} known devices and {} configured assignments", devices.size(), configuredAssignments.size());
+    }
+
+    void unbindAssignments(VehicleAssignments assignments) {
+        // Assignments already applied stay in the database; only devices seen from now on lose the configured default.
+        if (configuredAssignments == assignments.byDevice()) {
+            configuredAssignments = Map.of();
+        }
     }
 
     @Deactivate

@@ -20,7 +20,7 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
     static final int MAX_RECORDS = 5000;
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F-]{36}");
+    private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern RECORD_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     /**

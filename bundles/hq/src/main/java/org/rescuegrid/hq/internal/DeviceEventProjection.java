@@ -26,9 +26,9 @@ final class DeviceEventProjection {
 
         insert.setString(1, record.eventId());
         insert.setString(2, province);
-        insert.setString(3, PayloadFields.requiredText(event, "deviceId", where));
-        insert.setString(4, PayloadFields.optionalText(record.payload(), "vehicleId"));
-        insert.setString(5, PayloadFields.requiredText(event, "type", where));
+        insert.setString(3, PayloadFields.requiredId(event, "deviceId", where));
+        insert.setString(4, PayloadFields.optionalId(record.payload(), "vehicleId", where));
+        insert.setString(5, PayloadFields.requiredId(event, "type", where));
         Jdbc.setInstant(insert, 6, PayloadFields.instant(event, "time", where));
         insert.executeUpdate();
     }

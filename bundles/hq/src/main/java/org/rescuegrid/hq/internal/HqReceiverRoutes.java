@@ -1,6 +1,7 @@
 package org.rescuegrid.hq.internal;
 
 import java.sql.SQLException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +35,7 @@ public class HqReceiverRoutes extends RouteBuilder {
 
     private final HqRecordStore store;
     private final ProvinceTokens provinces;
+    private TokenGate tokenGate;
 
     @Activate
     public HqReceiverRoutes(@Reference HqRecordStore store, Map<String, Object> properties) {
@@ -47,11 +49,15 @@ public class HqReceiverRoutes extends RouteBuilder {
 
     @Deactivate
     void deactivate() {
+        if (tokenGate != null) {
+            tokenGate.remove();
+        }
         LOG.info("HQ receiver stopped");
     }
 
     @Override
     public void configure() {
+        tokenGate = TokenGate.install(getContext(), "/hq/", provinces);
         from("platform-http:" + PATH + "?httpMethodRestrict=POST")
                 .routeId(ROUTE_ID)
                 .process(this::receive);
@@ -60,10 +66,16 @@ public class HqReceiverRoutes extends RouteBuilder {
     private void receive(Exchange exchange) {
         String body = exchange.getMessage().getBody(String.class);
         Optional<String> province = provinces.provinceOf(bearerToken(exchange));
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, String.class);
         exchange.getMessage().removeHeaders("*");
         if (province.isEmpty()) {
-            LOG.warn("HQ rejected a batch from {} with a missing or unknown token", exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress"));
+            // The token gate rejects these before the body is read; this check stays for requests that bypass it.
             respond(exchange, 401, error("missing or unknown token; send the province's token as 'Authorization: Bearer TOKEN'"));
+            return;
+        }
+        if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            LOG.warn("province={} sent a batch with Content-Type '{}'; rejected", province.get(), contentType);
+            respond(exchange, 415, error("Content-Type '" + contentType + "' is not accepted; send the batch as application/json"));
             return;
         }
 
@@ -93,7 +105,16 @@ public class HqReceiverRoutes extends RouteBuilder {
         } catch (InvalidBatchException e) {
             LOG.warn("province={} batch={} rejected: {}", batch.province(), batch.batchId(), e.getMessage());
             respond(exchange, 400, error(e.getMessage()));
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+                // Class 22 is a data exception (a value too long or out of range): resending cannot help.
+                LOG.warn("province={} batch={} rejected, a value does not fit HQ's columns: {}", batch.province(), batch.batchId(), e.getMessage());
+                respond(exchange, 400, error("a value in the batch does not fit: " + e.getMessage()));
+                return;
+            }
+            LOG.error("province={} batch={} could not be stored; the province will retry: {}", batch.province(), batch.batchId(), e.toString(), e);
+            respond(exchange, 503, error("HQ could not store the batch; retry later"));
+        } catch (RuntimeException e) {
             LOG.error("province={} batch={} could not be stored; the province will retry: {}", batch.province(), batch.batchId(), e.toString(), e);
             respond(exchange, 503, error("HQ could not store the batch; retry later"));
         }

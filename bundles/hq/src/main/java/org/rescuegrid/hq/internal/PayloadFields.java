@@ -11,6 +11,9 @@ final class PayloadFields {
     private PayloadFields() {
     }
 
+    /** Longest id HQ's columns take, the same limit the province applies to device and vehicle ids. */
+    static final int MAX_ID_LENGTH = 64;
+
     static String requiredText(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual()) {
@@ -19,9 +22,22 @@ final class PayloadFields {
         return value.asText();
     }
 
-    static String optionalText(JsonNode node, String field) {
+    /** Returns an id field, rejecting one longer than HQ's columns take. */
+    static String requiredId(JsonNode node, String field, String where) {
+        return checkLength(requiredText(node, field, where), field, where);
+    }
+
+    /** Returns an optional id field or null, rejecting one longer than HQ's columns take. */
+    static String optionalId(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        return value == null || value.isNull() ? null : checkLength(value.asText(), field, where);
+    }
+
+    private static String checkLength(String value, String field, String where) {
+        if (value.length() > MAX_ID_LENGTH) {
+            throw new InvalidBatchException(where + " field '" + field + "' is " + value.length() + " characters long; the limit is " + MAX_ID_LENGTH);
+        }
+        return value;
     }
 
     static Instant instant(JsonNode node, String field, String where) {

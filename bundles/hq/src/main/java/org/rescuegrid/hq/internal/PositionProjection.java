@@ -27,14 +27,16 @@ final class PositionProjection {
 
         insert.setString(1, record.eventId());
         insert.setString(2, province);
-        insert.setString(3, PayloadFields.requiredText(fix, "deviceId", where));
-        insert.setString(4, PayloadFields.optionalText(record.payload(), "vehicleId"));
+        insert.setString(3, PayloadFields.requiredId(fix, "deviceId", where));
+        insert.setString(4, PayloadFields.optionalId(record.payload(), "vehicleId", where));
         Jdbc.setInstant(insert, 5, PayloadFields.instant(fix, "fixTime", where));
         insert.setDouble(6, coordinate(fix, "latitude", 90, where));
         insert.setDouble(7, coordinate(fix, "longitude", 180, where));
         JsonNode speed = fix.get("speedKmh");
         if (speed == null || speed.isNull()) {
             insert.setNull(8, Types.DOUBLE);
+        } else if (!speed.isNumber() || speed.asDouble() < 0 || speed.asDouble() > 2000) {
+            throw new InvalidBatchException(where + " field 'speedKmh' value '" + speed + "' is not a number from 0 to 2000 km/h");
         } else {
             insert.setDouble(8, speed.asDouble());
         }

@@ -1,0 +1,54 @@
+package org.rescuegrid.hq.internal;
+
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.RoutingContext;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rejects HQ requests without a known province token before their body is read. Vert.x buffers a whole
+ * body before the Camel route runs, so without this gate anyone could make HQ buffer large bodies.
+ */
+final class TokenGate {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenGate.class);
+
+    private final Route route;
+
+    private TokenGate(Route route) {
+        this.route = route;
+    }
+
+    /** Installs the gate in front of every route under {@code pathPrefix} on the node's HTTP router. */
+    static TokenGate install(CamelContext camel, String pathPrefix, ProvinceTokens provinces) {
+        VertxPlatformHttpRouter router = camel.getRegistry().lookupByNameAndType(
+                VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME, VertxPlatformHttpRouter.class);
+        if (router == null) {
+            throw new IllegalStateException("the node's HTTP router is not in the Camel registry; is the bus bundle running?");
+        }
+        Route route = router.route(pathPrefix + "*").order(Integer.MIN_VALUE).handler(context -> check(context, provinces));
+        return new TokenGate(route);
+    }
+
+    void remove() {
+        route.remove();
+    }
+
+    private static void check(RoutingContext context, ProvinceTokens provinces) {
+        String header = context.request().getHeader("Authorization");
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
+        if (provinces.provinceOf(token).isPresent()) {
+            context.next();
+            return;
+        }
+        LOG.warn("HQ rejected a request from {} to {} with a missing or unknown token", context.request().remoteAddress(), context.request().path());
+        context.response()
+                .setStatusCode(401)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Connection", "close")
+                .end("{\"error\":\"missing or unknown token; send the province's token as 'Authorization: Bearer TOKEN'\"}");
+    }
+}
