@@ -36,6 +36,7 @@ import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
@@ -62,6 +63,11 @@ public abstract class RescueGridTestSupport {
 
     @Inject
     protected BundleContext bundleContext;
+
+    /** Karaf registers this once its boot features are deployed; until then it may still start bundles a test stopped. */
+    @Inject
+    @Filter(timeout = 120_000)
+    protected BootFinished bootFinished;
 
     @Inject
     @Filter(timeout = 120_000)
@@ -91,6 +97,8 @@ public abstract class RescueGridTestSupport {
     public Option[] config() throws IOException {
         int httpPort = freePort();
         int nmeaPort = freePort();
+        int gt06Port = freePort();
+        int teltonikaPort = freePort();
         String token = "integration-test-token-" + UUID.randomUUID();
         File tokenFile = File.createTempFile("uplink", ".token");
         Files.writeString(tokenFile.toPath(), token);
@@ -112,6 +120,8 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.bus.cfg", "httpPort", String.valueOf(httpPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.nmea-demo.cfg", "port", String.valueOf(nmeaPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.nmea-demo.cfg", "identification", "registration"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.gt06-demo.cfg", "port", String.valueOf(gt06Port)),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.teltonika-demo.cfg", "port", String.valueOf(teltonikaPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "province", PROVINCE),
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "hqUrl", "http://127.0.0.1:" + httpPort + "/hq/v1/batches"),
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "token", "$[secret:uplink.token]"),
@@ -122,9 +132,16 @@ public abstract class RescueGridTestSupport {
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
                 systemProperty("rescuegrid.test.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),
+                systemProperty("rescuegrid.test.gt06Port").value(String.valueOf(gt06Port)),
+                systemProperty("rescuegrid.test.teltonikaPort").value(String.valueOf(teltonikaPort)),
                 systemProperty("rescuegrid.test.token").value(token),
+                // Pax Exam 4.14 waits 10 s by default for its probe invoker and its injector, and then never runs the
+                // tests. A node booting on a loaded 2-core machine can take longer.
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 systemProperty("rescuegrid.fixtures").value(System.getProperty("rescuegrid.fixtures")),
-                systemProperty("rescuegrid.nmeaDriverJar").value(System.getProperty("rescuegrid.nmeaDriverJar")));
+                systemProperty("rescuegrid.nmeaDriverJar").value(System.getProperty("rescuegrid.nmeaDriverJar")),
+                systemProperty("rescuegrid.gt06DriverJar").value(System.getProperty("rescuegrid.gt06DriverJar")));
     }
 
     /** Returns a device id no earlier test run of this node has used. */

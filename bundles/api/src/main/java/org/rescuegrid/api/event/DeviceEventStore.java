@@ -6,7 +6,8 @@ import java.util.List;
 public interface DeviceEventStore {
 
     /**
-     * Stores an event and queues it for HQ in one transaction.
+     * Stores an event and queues it for HQ in one transaction. An event with the device id, type and time
+     * of a stored one is a device's resend: nothing is written, and the stored record is returned.
      *
      * @throws IllegalStateException when the database rejects the write; nothing is stored then
      */

@@ -7,7 +7,8 @@ import java.util.Optional;
 public interface PositionStore {
 
     /**
-     * Stores a fix and queues it for HQ in one transaction.
+     * Stores a fix and queues it for HQ in one transaction. A fix with the device id and fix time of a
+     * stored one is a device's resend: nothing is written, and the stored record is returned.
      *
      * @return the stored record with its event id
      * @throws IllegalStateException when the database rejects the write; nothing is stored then

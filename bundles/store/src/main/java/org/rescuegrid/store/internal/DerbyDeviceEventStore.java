@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
@@ -17,7 +18,10 @@ import org.rescuegrid.api.event.DeviceEventStore;
 import org.rescuegrid.api.event.StoredDeviceEvent;
 import org.rescuegrid.store.schema.Jdbc;
 
-/** Stores device events and queues each one in the outbox in the same transaction. */
+/**
+ * Stores device events and queues each one in the outbox in the same transaction. An event with the
+ * device, type and time of a stored one is a resend, and returns the stored record without writing anything.
+ */
 @Component(service = DeviceEventStore.class)
 public class DerbyDeviceEventStore implements DeviceEventStore {
 
@@ -34,6 +38,10 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
     public StoredDeviceEvent store(DeviceEvent event) {
         try {
             return database.inTransaction(connection -> {
+                Optional<StoredDeviceEvent> resent = find(connection, event);
+                if (resent.isPresent()) {
+                    return resent.get();
+                }
                 String vehicleId = DeviceTable.vehicleOf(connection, event.deviceId());
                 StoredDeviceEvent stored = new StoredDeviceEvent(UUID.randomUUID().toString(), vehicleId, event, Instant.now());
                 insert(connection, stored);
@@ -41,8 +49,35 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
                 return stored;
             });
         } catch (SQLException e) {
+            if (Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
+                // Another connection of the device committed the same event between the lookup and the insert.
+                return findCommitted(event);
+            }
             throw new IllegalStateException("event " + event.type() + " of device " + event.deviceId() + " at " + event.time()
                     + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private StoredDeviceEvent findCommitted(DeviceEvent event) {
+        try (Connection connection = database.connect()) {
+            return find(connection, event).orElseThrow(() -> new IllegalStateException("event " + event.type() + " of device "
+                    + event.deviceId() + " at " + event.time() + " was rejected as a duplicate, but no stored copy was found"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("event " + event.type() + " of device " + event.deviceId() + " at " + event.time()
+                    + " could not be read back after a duplicate insert: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the stored event of the same device, type and time, the record a resend of that event returns. */
+    private static Optional<StoredDeviceEvent> find(Connection connection, DeviceEvent event) throws SQLException {
+        String sql = "SELECT " + COLUMNS + " FROM device_event WHERE device_id = ? AND event_type = ? AND event_time = ?";
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, event.deviceId());
+            query.setString(2, event.type());
+            Jdbc.setInstant(query, 3, event.time());
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         }
     }
 

@@ -20,7 +20,10 @@ import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
 import org.rescuegrid.store.schema.Jdbc;
 
-/** Stores position fixes and queues each one in the outbox in the same transaction. */
+/**
+ * Stores position fixes and queues each one in the outbox in the same transaction. A fix with the device
+ * and fix time of a stored one is a resend, and returns the stored record without writing anything.
+ */
 @Component(service = PositionStore.class)
 public class DerbyPositionStore implements PositionStore {
 
@@ -38,6 +41,10 @@ public class DerbyPositionStore implements PositionStore {
     public StoredPosition store(PositionFix fix) {
         try {
             return database.inTransaction(connection -> {
+                Optional<StoredPosition> resent = find(connection, fix.deviceId(), fix.fixTime());
+                if (resent.isPresent()) {
+                    return resent.get();
+                }
                 String vehicleId = DeviceTable.vehicleOf(connection, fix.deviceId());
                 StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, fix, Instant.now());
                 insert(connection, stored);
@@ -45,8 +52,33 @@ public class DerbyPositionStore implements PositionStore {
                 return stored;
             });
         } catch (SQLException e) {
+            if (Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
+                // Another connection of the device committed the same fix between the lookup and the insert.
+                return findCommitted(fix);
+            }
             throw new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
                     + " could not be stored: " + e.getMessage(), e);
+        }
+    }
+
+    private StoredPosition findCommitted(PositionFix fix) {
+        try (Connection connection = database.connect()) {
+            return find(connection, fix.deviceId(), fix.fixTime()).orElseThrow(() -> new IllegalStateException("position of device "
+                    + fix.deviceId() + " at " + fix.fixTime() + " was rejected as a duplicate, but no stored copy was found"));
+        } catch (SQLException e) {
+            throw new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
+                    + " could not be read back after a duplicate insert: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the stored position of a device at a fix time, the record a resend of that fix returns. */
+    private static Optional<StoredPosition> find(Connection connection, String deviceId, Instant fixTime) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM position_fix WHERE device_id = ? AND fix_time = ?")) {
+            query.setString(1, deviceId);
+            Jdbc.setInstant(query, 2, fixTime);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
         }
     }
 

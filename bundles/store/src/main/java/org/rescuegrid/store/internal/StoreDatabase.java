@@ -21,7 +21,9 @@ public class StoreDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "devices, position fixes and the outbox", "db/rescuegrid/V001__initial.sql"),
-            new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"));
+            new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"),
+            new Migration(3, "one position per device and fix time, one event per device, type and time",
+                    "db/rescuegrid/V003__unique_records.sql"));
 
     private final DataSource dataSource;
 

@@ -50,4 +50,17 @@ public @interface NmeaReplayConfig {
         "FIRE-KHI-01=24.8607,67.0011",
         "RSQ-ISB-01=33.6844,73.0479"
     };
+
+    @AttributeDefinition(description = "Simulated GT06 trackers, one IMEI=LOGFILE entry each, such as"
+            + " 868683020000001=haicom-305N.log. IMEI is 15 digits; LOGFILE is a log under fixtures/nmea. Each sends a GT06"
+            + " login, then one GT06 location packet per epoch of the log that has a valid RMC. Their positions can be"
+            + " moved with gt06Relocate. Blank entries are ignored; empty by default.")
+    String[] gt06Vehicles() default {};
+
+    @AttributeDefinition(description = "Optional new positions of GT06 trackers, one IMEI=LAT,LON entry each in decimal"
+            + " degrees, applied as relocate does; the IMEI must appear in gt06Vehicles. Blank entries are ignored.")
+    String[] gt06Relocate() default {};
+
+    @AttributeDefinition(description = "TCP port of the GT06 driver's listener on host, 1-65535.", min = "1", max = "65535")
+    int gt06Port() default 5023;
 }

@@ -63,8 +63,9 @@ public class NmeaReplayer {
             replays.add(replay);
             replay.start();
         }
-        LOG.info("NMEA replay started: vehicles {} to {}:{}, speedup {}, loop {}, relocated {}", settings.deviceIds(),
-                settings.host, settings.port, settings.speedup, settings.loop, settings.relocatedDeviceIds());
+        LOG.info("NMEA replay started: vehicles {} to {}:{} (GT06 trackers to port {}), speedup {}, loop {}, relocated {}",
+                settings.deviceIds(), settings.host, settings.port, settings.gt06Port, settings.speedup, settings.loop,
+                settings.relocatedDeviceIds());
     }
 
     /** Stops every vehicle, closes their connections and waits up to 1 s for running steps to end. */

@@ -31,6 +31,7 @@ final class ReplaySettings {
     final double speedup;
     final String registrationPrefix;
     final boolean loop;
+    final int gt06Port;
     final List<Vehicle> vehicles;
 
     private ReplaySettings(NmeaReplayConfig config, List<Vehicle> vehicles) {
@@ -39,6 +40,7 @@ final class ReplaySettings {
         this.speedup = config.speedup();
         this.registrationPrefix = config.registrationPrefix();
         this.loop = config.loop();
+        this.gt06Port = config.gt06Port();
         this.vehicles = List.copyOf(vehicles);
     }
 
@@ -48,12 +50,15 @@ final class ReplaySettings {
         final String logName;
         final ReplayScript script;
         final boolean relocated;
+        /** Whether the vehicle plays a GT06 tracker rather than an NMEA one. */
+        final boolean gt06;
 
-        Vehicle(String deviceId, String logName, ReplayScript script, boolean relocated) {
+        Vehicle(String deviceId, String logName, ReplayScript script, boolean relocated, boolean gt06) {
             this.deviceId = deviceId;
             this.logName = logName;
             this.script = script;
             this.relocated = relocated;
+            this.gt06 = gt06;
         }
     }
 
@@ -61,11 +66,15 @@ final class ReplaySettings {
     static ReplaySettings from(NmeaReplayConfig config, LogCatalog logs) {
         checkScalars(config);
         Map<String, String> logByDevice = parseVehicles(config.vehicles(), logs);
-        Map<String, BigDecimal[]> targetByDevice = parseRelocations(config.relocate(), logByDevice);
+        Map<String, String> gt06LogByImei = parseGt06Vehicles(config.gt06Vehicles(), logs, logByDevice);
+        Map<String, String> allLogs = new LinkedHashMap<>(logByDevice);
+        allLogs.putAll(gt06LogByImei);
+        Map<String, BigDecimal[]> targetByDevice = parseRelocations("relocate", config.relocate(), logByDevice);
+        targetByDevice.putAll(parseRelocations("gt06Relocate", config.gt06Relocate() == null ? new String[0] : config.gt06Relocate(), gt06LogByImei));
 
         List<Vehicle> vehicles = new ArrayList<>();
         Map<String, List<byte[]>> linesByLog = new HashMap<>();
-        for (Map.Entry<String, String> entry : logByDevice.entrySet()) {
+        for (Map.Entry<String, String> entry : allLogs.entrySet()) {
             String deviceId = entry.getKey();
             String logName = entry.getValue();
             List<byte[]> lines = linesByLog.computeIfAbsent(logName, name -> readLines(name, deviceId, logs));
@@ -77,7 +86,7 @@ final class ReplaySettings {
                                         + " remove the entry or pick a log with a fix"));
                 lines = relocation.apply(lines);
             }
-            vehicles.add(new Vehicle(deviceId, logName, ReplayScript.fromLines(lines), target != null));
+            vehicles.add(new Vehicle(deviceId, logName, ReplayScript.fromLines(lines), target != null, gt06LogByImei.containsKey(deviceId)));
         }
         return new ReplaySettings(config, vehicles);
     }
@@ -88,6 +97,9 @@ final class ReplaySettings {
         }
         if (config.port() < 1 || config.port() > 65535) {
             throw invalid("port", String.valueOf(config.port()), "set a TCP port between 1 and 65535");
+        }
+        if (config.gt06Port() < 1 || config.gt06Port() > 65535) {
+            throw invalid("gt06Port", String.valueOf(config.gt06Port()), "set a TCP port between 1 and 65535");
         }
         double speedup = config.speedup();
         if (!(speedup >= MIN_SPEEDUP && speedup <= MAX_SPEEDUP)) {
@@ -130,42 +142,67 @@ final class ReplaySettings {
         return logByDevice;
     }
 
+    /** Parses {@code IMEI=LOGFILE} entries of GT06 trackers into log names by IMEI, in configuration order. */
+    private static Map<String, String> parseGt06Vehicles(String[] entries, LogCatalog logs, Map<String, String> nmeaVehicles) {
+        String form = "expected IMEI=LOGFILE such as 868683020000001=haicom-305N.log, where IMEI is 15 digits and LOGFILE is one of "
+                + logs.names();
+        Map<String, String> logByImei = new LinkedHashMap<>();
+        for (String entry : nonBlank(entries == null ? new String[0] : entries)) {
+            int equals = entry.indexOf('=');
+            if (equals < 0) {
+                throw invalid("gt06Vehicles", entry, "'=' is missing; " + form);
+            }
+            String imei = entry.substring(0, equals).strip();
+            String logName = entry.substring(equals + 1).strip();
+            if (!imei.matches("[0-9]{15}")) {
+                throw invalid("gt06Vehicles", entry, "IMEI \"" + imei + "\" is not 15 digits; " + form);
+            }
+            if (!logs.contains(logName)) {
+                throw invalid("gt06Vehicles", entry, "log file \"" + logName + "\" not found; " + form);
+            }
+            if (nmeaVehicles.containsKey(imei) || logByImei.putIfAbsent(imei, logName) != null) {
+                throw invalid("gt06Vehicles", entry, "device id " + imei + " appears twice; give every vehicle its own id");
+            }
+        }
+        return logByImei;
+    }
+
     /** Parses {@code DEVICE_ID=LAT,LON} entries into {latitude, longitude} in degrees by device id. */
-    private static Map<String, BigDecimal[]> parseRelocations(String[] entries, Map<String, String> logByDevice) {
+    private static Map<String, BigDecimal[]> parseRelocations(String key, String[] entries, Map<String, String> logByDevice) {
         String form = "expected DEVICE_ID=LAT,LON in decimal degrees such as TRK-LHR-01=31.5204,74.3587,"
                 + " with LAT from -90 to 90, LON from -180 to 180 and DEVICE_ID one of " + logByDevice.keySet();
         Map<String, BigDecimal[]> targetByDevice = new HashMap<>();
         for (String entry : nonBlank(entries)) {
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw invalid("relocate", entry, "'=' is missing; " + form);
+                throw invalid(key, entry, "'=' is missing; " + form);
             }
             String deviceId = entry.substring(0, equals).strip();
             if (!logByDevice.containsKey(deviceId)) {
-                throw invalid("relocate", entry, "device id \"" + deviceId + "\" is not in vehicles; " + form);
+                throw invalid(key, entry, "device id \"" + deviceId + "\" is not in " + (key.equals("relocate") ? "vehicles" : "gt06Vehicles") + "; " + form);
             }
             String[] coordinates = entry.substring(equals + 1).split(",", -1);
             if (coordinates.length != 2) {
-                throw invalid("relocate", entry, "expected two numbers after '='; " + form);
+                throw invalid(key, entry, "expected two numbers after '='; " + form);
             }
-            BigDecimal latitude = parseDegrees(coordinates[0], 90, entry, form);
-            BigDecimal longitude = parseDegrees(coordinates[1], 180, entry, form);
+            BigDecimal latitude = parseDegrees(key, coordinates[0], 90, entry, form);
+            BigDecimal longitude = parseDegrees(key, coordinates[1], 180, entry, form);
             if (targetByDevice.putIfAbsent(deviceId, new BigDecimal[] {latitude, longitude}) != null) {
-                throw invalid("relocate", entry, "device id " + deviceId + " appears twice; keep one entry per vehicle");
+                throw invalid(key, entry, "device id " + deviceId + " appears twice; keep one entry per vehicle");
             }
         }
         return targetByDevice;
     }
 
-    private static BigDecimal parseDegrees(String text, int limit, String entry, String form) {
+    private static BigDecimal parseDegrees(String key, String text, int limit, String entry, String form) {
         BigDecimal degrees;
         try {
             degrees = new BigDecimal(text.strip());
         } catch (NumberFormatException e) {
-            throw invalid("relocate", entry, "\"" + text.strip() + "\" is not a decimal number; " + form);
+            throw invalid(key, entry, "\"" + text.strip() + "\" is not a decimal number; " + form);
         }
         if (degrees.abs().compareTo(BigDecimal.valueOf(limit)) > 0) {
-            throw invalid("relocate", entry, text.strip() + " is out of range; " + form);
+            throw invalid(key, entry, text.strip() + " is out of range; " + form);
         }
         return degrees;
     }

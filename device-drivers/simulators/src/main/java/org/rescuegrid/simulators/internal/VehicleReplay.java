@@ -1,6 +1,8 @@
 package org.rescuegrid.simulators.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -15,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays one vehicle's log over its own TCP connection to the NMEA driver.
+ * Replays one vehicle's log over its own TCP connection to the NMEA driver, or as GT06 packets to the GT06 driver.
  *
  * <p>Each run of this task does one step (connect, or send one epoch) and schedules the next run
  * on the shared executor, so a waiting vehicle occupies no thread. Only one run of a vehicle is ever
@@ -41,6 +43,8 @@ final class VehicleReplay implements Runnable {
     private final double speedup;
     private final boolean loop;
     private final byte[] registration;
+    /** Encoder of the vehicle's GT06 packets, or null for an NMEA vehicle. */
+    private final Gt06Encoder gt06;
     private final ScheduledExecutorService executor;
     private final List<ReplayScript.Epoch> epochs;
 
@@ -52,8 +56,10 @@ final class VehicleReplay implements Runnable {
     private boolean everConnected;
     private int failedAttempts;
     private OutputStream out;
+    private InputStream in;
     private int position;
     private long nextDueNanos;
+    private final int daysPerPass;
     private int pass = 1;
     private long passStartNanos;
     private long linesSentInPass;
@@ -61,12 +67,14 @@ final class VehicleReplay implements Runnable {
     VehicleReplay(ReplaySettings.Vehicle vehicle, ReplaySettings settings, ScheduledExecutorService executor) {
         this.vehicle = vehicle;
         this.host = settings.host;
-        this.port = settings.port;
+        this.port = vehicle.gt06 ? settings.gt06Port : settings.port;
         this.speedup = settings.speedup;
         this.loop = settings.loop;
-        this.registration = (settings.registrationPrefix + vehicle.deviceId + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        this.gt06 = vehicle.gt06 ? new Gt06Encoder() : null;
+        this.registration = vehicle.gt06 ? null : (settings.registrationPrefix + vehicle.deviceId + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         this.executor = executor;
         this.epochs = vehicle.script.epochs();
+        this.daysPerPass = DateShift.daysCovered(epochs.stream().flatMap(epoch -> epoch.lines().stream()).toList());
     }
 
     void start() {
@@ -111,7 +119,8 @@ final class VehicleReplay implements Runnable {
         connection.setTcpNoDelay(true);
         connection.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
         out = connection.getOutputStream();
-        out.write(registration);
+        in = connection.getInputStream();
+        out.write(gt06 == null ? registration : gt06.login(vehicle.deviceId));
         out.flush();
 
         String verb = everConnected ? "reconnected" : "connected";
@@ -132,7 +141,8 @@ final class VehicleReplay implements Runnable {
 
     private void sendNextEpoch() throws IOException {
         ReplayScript.Epoch epoch = epochs.get(position);
-        out.write(epoch.payload());
+        discardReplies();
+        out.write(payload(epoch));
         out.flush();
         linesSentInPass += epoch.lineCount();
         position++;
@@ -151,6 +161,36 @@ final class VehicleReplay implements Runnable {
             nextDueNanos = now;
         }
         schedule(nextDueNanos - now);
+    }
+
+    /**
+     * Returns the epoch as sent in the current pass: as recorded in the first pass, with its dates moved
+     * by whole days in later ones, so the node stores each pass as new positions instead of resends.
+     */
+    private byte[] payload(ReplayScript.Epoch epoch) {
+        if (gt06 != null) {
+            int days = (pass - 1) * daysPerPass;
+            return gt06.location(days == 0 ? epoch.lines() : epoch.lines().stream().map(line -> DateShift.apply(line, days)).toList());
+        }
+        if (pass == 1) {
+            return epoch.payload();
+        }
+        int days = (pass - 1) * daysPerPass;
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(epoch.payload().length + 16);
+        for (byte[] line : epoch.lines()) {
+            bytes.writeBytes(DateShift.apply(line, days));
+            bytes.write('\r');
+            bytes.write('\n');
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Reads and drops what the driver sent back (GT06 acknowledgements), so the socket's receive buffer never fills. */
+    private void discardReplies() throws IOException {
+        int available = in.available();
+        if (available > 0) {
+            in.skipNBytes(available);
+        }
     }
 
     /** Logs the end of a pass. Returns whether the replay continues with another pass. */

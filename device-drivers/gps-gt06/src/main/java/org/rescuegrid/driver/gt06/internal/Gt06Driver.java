@@ -1,0 +1,145 @@
+package org.rescuegrid.driver.gt06.internal;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
+import org.apache.camel.component.netty.NettyConstants;
+import org.apache.camel.component.netty.NettyEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.api.bus.BusBeans;
+import org.rescuegrid.api.bus.BusEndpoints;
+import org.rescuegrid.api.device.DeviceRegistry;
+import org.rescuegrid.api.driver.DeviceDriver;
+import org.rescuegrid.api.driver.DriverStatus;
+import org.rescuegrid.api.event.DeviceEvent;
+import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.driver.gt06.internal.decoder.Gt06FrameDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One GT06 TCP listener per factory configuration ({@code etc/org.rescuegrid.driver.gt06-NAME.cfg}). The
+ * connection pipeline frames, checks and decodes each packet; the route then commits the packet's
+ * positions and events through the bus and only after that sends the device its reply.
+ */
+@Component(service = {RoutesBuilder.class, DeviceDriver.class}, configurationPid = Gt06DriverSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = Gt06DriverConfig.class, factory = true)
+public class Gt06Driver extends RouteBuilder implements DeviceDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gt06Driver.class);
+
+    private final Gt06DriverSettings settings;
+    private final DeviceRegistry registry;
+    private final String routeId;
+    private volatile ProducerTemplate bus;
+
+    @Activate
+    public Gt06Driver(@Reference DeviceRegistry registry, Gt06DriverConfig config) {
+        this.registry = registry;
+        this.settings = Gt06DriverSettings.from(config);
+        this.routeId = "gps-gt06-" + settings.port();
+        LOG.info("GT06 listener configured on {} (location packets {})", settings.endpoint(),
+                settings.acknowledgeLocation() ? "acknowledged" : "not acknowledged");
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        ProducerTemplate template = bus;
+        if (template != null) {
+            template.stop();
+        }
+        LOG.info("GT06 listener on {} stopped", settings.endpoint());
+    }
+
+    @Override
+    public void configure() {
+        NettyEndpoint endpoint = getContext().getEndpoint("netty:" + settings.endpoint()
+                + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
+                + "&bossGroup=#" + BusBeans.NETTY_BOSS_GROUP + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP, NettyEndpoint.class);
+        endpoint.getConfiguration().setDecodersAsList(pipeline());
+
+        ProducerTemplate template = getContext().createProducerTemplate();
+        bus = template;
+        Gt06Intake intake = new Gt06Intake(new BusSink(template), registry);
+
+        from(endpoint)
+                .routeId(routeId)
+                .process(exchange -> commitThenReply(intake, exchange));
+    }
+
+    @Override
+    public String protocol() {
+        return Gt06Session.PROTOCOL;
+    }
+
+    @Override
+    public String endpoint() {
+        return settings.endpoint();
+    }
+
+    @Override
+    public DriverStatus status() {
+        ServiceStatus status = getContext() == null ? null : getContext().getRouteController().getRouteStatus(routeId);
+        if (status == null) {
+            return DriverStatus.unknown("route " + routeId + " is not added yet; the platform bus may still be starting");
+        }
+        return status.isStarted() ? DriverStatus.online() : DriverStatus.offline("route " + routeId + " is " + status
+                + "; see the log for why the listener on " + settings.endpoint() + " did not start");
+    }
+
+    private static void commitThenReply(Gt06Intake intake, Exchange exchange) throws Exception {
+        Gt06Records records = exchange.getMessage().getMandatoryBody(Gt06Records.class);
+        ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
+        intake.commitThenReply(records, ctx.channel());
+    }
+
+    /** Handlers of one connection, created anew for each: idle timeout, framing, then the session. */
+    private List<ChannelHandler> pipeline() {
+        Clock clock = Clock.systemUTC();
+        return List.of(
+                handlerFactory(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
+                handlerFactory(() -> new Gt06FrameDecoder(settings.maxFrameLength())),
+                handlerFactory(() -> new Gt06Session(settings, registry, clock)));
+    }
+
+    private static ChannelHandler handlerFactory(Supplier<ChannelHandler> supplier) {
+        return new DefaultChannelHandlerFactory() {
+            @Override
+            public ChannelHandler newChannelHandler() {
+                return supplier.get();
+            }
+        };
+    }
+
+    /** Sends records to the bus endpoints, which return after the commit. */
+    private record BusSink(ProducerTemplate template) implements RecordSink {
+
+        @Override
+        public void store(PositionFix fix) {
+            template.requestBody(BusEndpoints.POSITION, fix);
+        }
+
+        @Override
+        public void store(DeviceEvent event) {
+            template.requestBody(BusEndpoints.DEVICE_EVENT, event);
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.rescuegrid.driver.gt06.internal.decoder;
+
+import org.rescuegrid.api.device.DeviceErrorKind;
+
+/** Bytes the frame decoder dropped, passed down the pipeline so the session counts them against its device. */
+public record FrameRejected(DeviceErrorKind kind, String reason) {
+}

@@ -1,0 +1,102 @@
+package org.rescuegrid.driver.gt06.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+import org.junit.jupiter.api.Test;
+import org.rescuegrid.api.event.DeviceEvent;
+import org.rescuegrid.api.event.DeviceEventTypes;
+import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.driver.gt06.internal.decoder.Frames;
+
+class Gt06IntakeTest {
+
+    private static final byte[] REPLY = Frames.hex("78780516003695700D0A");
+    private static final PositionFix FIX = new PositionFix("123456789012345", Instant.parse("2011-11-15T14:36:29Z"), 23.111755,
+            114.40923, null, 0.0, 2.0, 15, null, true);
+    private static final DeviceEvent SOS = new DeviceEvent("123456789012345", DeviceEventTypes.SOS, Instant.parse("2011-11-15T14:36:29Z"),
+            Map.of());
+
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final RecordingRegistry registry = new RecordingRegistry();
+    private final List<String> stored = new ArrayList<>();
+
+    @Test
+    void replySentOnlyAfterEveryRecordIsCommitted() {
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void store(PositionFix fix) {
+                stored.add("fix, reply already sent: " + (channel.outboundMessages().size() > 0));
+            }
+
+            @Override
+            public void store(DeviceEvent event) {
+                stored.add("event, reply already sent: " + (channel.outboundMessages().size() > 0));
+            }
+        };
+
+        boolean committed = new Gt06Intake(sink, registry).commitThenReply(records(), channel);
+
+        assertTrue(committed);
+        assertEquals(List.of("fix, reply already sent: false", "event, reply already sent: false"), stored);
+        ByteBuf reply = channel.readOutbound();
+        assertEquals(Frames.hex(REPLY), ByteBufUtil.hexDump(reply).toUpperCase());
+        reply.release();
+    }
+
+    @Test
+    void noReplyWhenStoreFails() {
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void store(PositionFix fix) {
+                stored.add("fix");
+            }
+
+            @Override
+            public void store(DeviceEvent event) {
+                throw new IllegalStateException("database is read-only");
+            }
+        };
+
+        boolean committed = new Gt06Intake(sink, registry).commitThenReply(records(), channel);
+
+        assertFalse(committed);
+        assertNull(channel.readOutbound());
+        assertEquals(List.of("error 123456789012345 STORE_FAILED"), registry.calls);
+    }
+
+    @Test
+    void packetWithoutReplySendsNothing() {
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void store(PositionFix fix) {
+                stored.add("fix");
+            }
+
+            @Override
+            public void store(DeviceEvent event) {
+                stored.add("event");
+            }
+        };
+        Gt06Records location = new Gt06Records(FIX.deviceId(), "protocol 0x12 serial 3", List.of(FIX), List.of(), null);
+
+        assertTrue(new Gt06Intake(sink, registry).commitThenReply(location, channel));
+        assertEquals(List.of("fix"), stored);
+        assertNull(channel.readOutbound());
+    }
+
+    private static Gt06Records records() {
+        return new Gt06Records(FIX.deviceId(), "protocol 0x16 serial 54", List.of(FIX), List.of(SOS), REPLY);
+    }
+}

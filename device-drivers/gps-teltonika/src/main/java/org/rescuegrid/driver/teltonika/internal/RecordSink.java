@@ -1,0 +1,12 @@
+package org.rescuegrid.driver.teltonika.internal;
+
+import org.rescuegrid.api.event.DeviceEvent;
+import org.rescuegrid.api.position.PositionFix;
+
+/** Where the driver commits records; each call returns only after the commit, or throws when nothing was stored. */
+interface RecordSink {
+
+    void store(PositionFix fix);
+
+    void store(DeviceEvent event);
+}

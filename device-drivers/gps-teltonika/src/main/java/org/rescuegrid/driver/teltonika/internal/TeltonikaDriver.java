@@ -1,0 +1,143 @@
+package org.rescuegrid.driver.teltonika.internal;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateHandler;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.ServiceStatus;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
+import org.apache.camel.component.netty.NettyConstants;
+import org.apache.camel.component.netty.NettyEndpoint;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.api.bus.BusBeans;
+import org.rescuegrid.api.bus.BusEndpoints;
+import org.rescuegrid.api.device.DeviceRegistry;
+import org.rescuegrid.api.driver.DeviceDriver;
+import org.rescuegrid.api.driver.DriverStatus;
+import org.rescuegrid.api.event.DeviceEvent;
+import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaFrameDecoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Teltonika TCP listener per factory configuration ({@code etc/org.rescuegrid.driver.teltonika-NAME.cfg}). The
+ * connection pipeline frames, checks and decodes each AVL packet; the route then commits the packet's
+ * positions and events through the bus and only after that sends the device the number of records accepted.
+ */
+@Component(service = {RoutesBuilder.class, DeviceDriver.class}, configurationPid = TeltonikaDriverSettings.PID,
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Designate(ocd = TeltonikaDriverConfig.class, factory = true)
+public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TeltonikaDriver.class);
+
+    private final TeltonikaDriverSettings settings;
+    private final DeviceRegistry registry;
+    private final String routeId;
+    private volatile ProducerTemplate bus;
+
+    @Activate
+    public TeltonikaDriver(@Reference DeviceRegistry registry, TeltonikaDriverConfig config) {
+        this.registry = registry;
+        this.settings = TeltonikaDriverSettings.from(config);
+        this.routeId = "gps-teltonika-" + settings.port();
+        LOG.info("Teltonika listener configured on {}", settings.endpoint());
+    }
+
+    @Deactivate
+    void deactivate() throws Exception {
+        ProducerTemplate template = bus;
+        if (template != null) {
+            template.stop();
+        }
+        LOG.info("Teltonika listener on {} stopped", settings.endpoint());
+    }
+
+    @Override
+    public void configure() {
+        NettyEndpoint endpoint = getContext().getEndpoint("netty:" + settings.endpoint()
+                + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
+                + "&bossGroup=#" + BusBeans.NETTY_BOSS_GROUP + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP, NettyEndpoint.class);
+        endpoint.getConfiguration().setDecodersAsList(pipeline());
+
+        ProducerTemplate template = getContext().createProducerTemplate();
+        bus = template;
+        TeltonikaIntake intake = new TeltonikaIntake(new BusSink(template), registry);
+
+        // TODO: Teltonika trackers can also send AVL packets over UDP (with a packet id and an acknowledgement datagram); only TCP is served.
+        from(endpoint)
+                .routeId(routeId)
+                .process(exchange -> commitThenReply(intake, exchange));
+    }
+
+    @Override
+    public String protocol() {
+        return TeltonikaSession.PROTOCOL;
+    }
+
+    @Override
+    public String endpoint() {
+        return settings.endpoint();
+    }
+
+    @Override
+    public DriverStatus status() {
+        ServiceStatus status = getContext() == null ? null : getContext().getRouteController().getRouteStatus(routeId);
+        if (status == null) {
+            return DriverStatus.unknown("route " + routeId + " is not added yet; the platform bus may still be starting");
+        }
+        return status.isStarted() ? DriverStatus.online() : DriverStatus.offline("route " + routeId + " is " + status
+                + "; see the log for why the listener on " + settings.endpoint() + " did not start");
+    }
+
+    private static void commitThenReply(TeltonikaIntake intake, Exchange exchange) throws Exception {
+        TeltonikaRecords records = exchange.getMessage().getMandatoryBody(TeltonikaRecords.class);
+        ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
+        intake.commitThenReply(records, ctx.channel());
+    }
+
+    /** Handlers of one connection, created anew for each: idle timeout, framing, then the session. */
+    private List<ChannelHandler> pipeline() {
+        return List.of(
+                handlerFactory(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
+                handlerFactory(() -> new TeltonikaFrameDecoder(settings.maxFrameLength())),
+                handlerFactory(() -> new TeltonikaSession(settings, registry)));
+    }
+
+    private static ChannelHandler handlerFactory(Supplier<ChannelHandler> supplier) {
+        return new DefaultChannelHandlerFactory() {
+            @Override
+            public ChannelHandler newChannelHandler() {
+                return supplier.get();
+            }
+        };
+    }
+
+    /** Sends records to the bus endpoints, which return after the commit. */
+    private record BusSink(ProducerTemplate template) implements RecordSink {
+
+        @Override
+        public void store(PositionFix fix) {
+            template.requestBody(BusEndpoints.POSITION, fix);
+        }
+
+        @Override
+        public void store(DeviceEvent event) {
+            template.requestBody(BusEndpoints.DEVICE_EVENT, event);
+        }
+    }
+}
