@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * The front office: takes calls, runs incidents through their steps, recommends and dispatches
  * vehicles. Every change is stored with its outbox record for HQ in one transaction before the method
- * returns. Methods throw IllegalArgumentException for invalid input (an unknown id, a malformed value)
- * and IllegalStateException for a change the incident's state does not allow; both messages name the
- * reason.
+ * returns. Methods throw IllegalArgumentException for invalid input, such as an unknown id or a
+ * malformed value. They throw IllegalStateException for a change the incident's state does not allow.
+ * Both messages name the reason.
  */
 public interface FrontOfficeService {
 
@@ -23,6 +23,13 @@ public interface FrontOfficeService {
      *         operator has neither attached it nor confirmed a new incident
      */
     CallRecord receiveCall(NewCall call);
+
+    /**
+     * Changes the disposition of a stored call, for example to {@link Disposition#FAKE} when the crew found
+     * nothing. A call cannot become an emergency this way; the operator records a new call instead. The
+     * incident a call created stays and is closed as usual.
+     */
+    CallRecord reclassify(String callId, Disposition disposition, String supervisor);
 
     /** Returns an incident, open or closed. */
     Optional<Incident> incident(String incidentId);

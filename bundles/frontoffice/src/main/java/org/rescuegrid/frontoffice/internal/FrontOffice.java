@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.frontoffice.Assignment;
@@ -36,7 +35,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The front office's state and rules, independent of OSGi so that tests and scenarios run it with their
- * own clock. Open incidents, the fleet's latest fixes and the GPS watches live in memory; every change
+ * own clock. Open incidents, the fleet's latest fixes and the GPS watches live in memory. Every change
  * is committed to the database with its outbox record before memory is updated, so a failed write
  * changes nothing. One lock serialises all calls.
  */
@@ -59,7 +58,6 @@ final class FrontOffice implements FrontOfficeService {
     private final Gazetteer gazetteer;
     private final Fleet fleet;
     private final Clock clock;
-    private final Consumer<ResponseAlert> alerts;
 
     private final Map<String, Incident> open = new LinkedHashMap<>();
     private final Map<String, String> busyVehicles = new HashMap<>();
@@ -69,14 +67,12 @@ final class FrontOffice implements FrontOfficeService {
     private long lastCallNumber;
     private long lastIncidentNumber;
 
-    FrontOffice(FrontOfficeDatabase database, FrontOfficeSettings settings, Gazetteer gazetteer, Fleet fleet, Clock clock,
-            Consumer<ResponseAlert> alerts) throws SQLException {
+    FrontOffice(FrontOfficeDatabase database, FrontOfficeSettings settings, Gazetteer gazetteer, Fleet fleet, Clock clock) throws SQLException {
         this.database = database;
         this.settings = settings;
         this.gazetteer = gazetteer;
         this.fleet = fleet;
         this.clock = clock;
-        this.alerts = alerts;
         this.speeds = new FleetSpeeds(settings.trafficWindow());
         database.read(connection -> {
             lastCallNumber = FrontOfficeTables.maxNumber(connection, "fo_call");
@@ -189,6 +185,26 @@ final class FrontOffice implements FrontOfficeService {
             remember(withCalls(joinedIncident, joinedIncident.calls() + 1));
         }
         return record;
+    }
+
+    @Override
+    public synchronized CallRecord reclassify(String callId, Disposition disposition, String supervisor) {
+        if (disposition == Disposition.EMERGENCY) {
+            throw new IllegalArgumentException("a call cannot be reclassified as an emergency; record a new emergency call instead");
+        }
+        CallRecord call = query(() -> database.read(c -> FrontOfficeTables.loadCall(c, callId)), "call " + callId)
+                .orElseThrow(() -> new IllegalArgumentException("call '" + callId + "' does not exist"));
+        if (call.disposition() == disposition) {
+            return call;
+        }
+        Instant now = clock.instant();
+        write(() -> database.inTransaction(connection -> {
+            FrontOfficeTables.reclassify(connection, call, disposition, supervisor, now);
+            return null;
+        }), "reclassification of call " + callId);
+        LOG.info("call={} reclassified from {} to {} by {}", callId, call.disposition().label(), disposition.label(), supervisor);
+        return new CallRecord(call.callId(), call.receivedAt(), call.recordedAt(), call.callerNumber(), call.callerName(), call.location(),
+                call.type(), call.peopleAffected(), call.note(), disposition, call.incidentId(), call.repeatNuisance(), call.operator());
     }
 
     private Instant receivedAt(NewCall call) {
@@ -489,9 +505,13 @@ final class FrontOffice implements FrontOfficeService {
 
     // ---- response clock
 
-    /** Raises the response alert of every open incident whose clock passed the warning without a vehicle on scene. */
-    synchronized void checkResponseClocks() {
+    /**
+     * Raises the response alert of every open incident whose clock passed the warning without a vehicle on
+     * scene, and returns the alerts raised by this call.
+     */
+    synchronized List<ResponseAlert> checkResponseClocks() {
         Instant now = clock.instant();
+        List<ResponseAlert> raised = new ArrayList<>();
         for (Incident incident : List.copyOf(open.values())) {
             Instant received = incident.time(Step.CALL_RECEIVED);
             Duration elapsed = Duration.between(received, now);
@@ -506,8 +526,9 @@ final class FrontOffice implements FrontOfficeService {
                     incident.calls(), incident.steps(), incident.vehicles(), now, incident.closedBy()));
             LOG.warn("incident={} has no vehicle on scene {} s after the call ({} at {}); response clock warning is {} s", incident.incidentId(),
                     elapsed.toSeconds(), incident.type().label(), describe(incident.location()), settings.responseWarning().toSeconds());
-            alerts.accept(new ResponseAlert(incident.incidentId(), incident.type(), incident.location(), received, now, elapsed));
+            raised.add(new ResponseAlert(incident.incidentId(), incident.type(), incident.location(), received, now, elapsed));
         }
+        return raised;
     }
 
     // ---- figures

@@ -2,15 +2,12 @@ package org.rescuegrid.frontoffice.internal;
 
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.framework.BundleContext;
@@ -25,16 +22,17 @@ import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.position.StoredPosition;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
+import org.rescuegrid.frontoffice.Disposition;
 import org.rescuegrid.frontoffice.FrontOfficeEndpoints;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.Kpi;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
-import org.rescuegrid.frontoffice.ResponseAlert;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 import org.rescuegrid.frontoffice.Vehicle;
+import org.rescuegrid.frontoffice.scenario.SimulatedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,39 +51,37 @@ public class FrontOfficeComponent implements FrontOfficeService {
     static final String CLOCK_ROUTE_ID = "rescuegrid-frontoffice-response-clock";
 
     private final FrontOffice frontOffice;
-    private final ProducerTemplate producer;
     private final ServiceRegistration<RoutesBuilder> routes;
+    private final ServiceRegistration<SimulatedTime> simulatedTime;
 
     @Activate
-    public FrontOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, @Reference CamelContext camel,
-            FrontOfficeConfig config, BundleContext bundleContext) throws SQLException {
+    public FrontOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, FrontOfficeConfig config,
+            BundleContext bundleContext) throws SQLException {
         String etc = System.getProperty("karaf.etc");
         FrontOfficeSettings settings = FrontOfficeSettings.from(config, etc == null ? null : Path.of(etc));
         Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
         Fleet fleet = Fleet.read(settings.vehiclesFile(), gazetteer);
-        this.producer = camel.createProducerTemplate();
-        this.frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, fleet, Clock.systemUTC(), this::publish);
+        ScenarioClock clock = new ScenarioClock();
+        this.frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, fleet, clock);
         this.routes = bundleContext.registerService(RoutesBuilder.class, new Routes(settings), null);
+        this.simulatedTime = config.simulatedTimeAllowed() ? bundleContext.registerService(SimulatedTime.class, clock, null) : null;
+        if (simulatedTime != null) {
+            LOG.warn("Front office clock may be set by scenario players (simulatedTimeAllowed=true); use this on demo and test nodes only");
+        }
         LOG.info("Front office started: {} vehicles, {} places, {} open incidents", fleet.all().size(),
                 gazetteer.names().size(), frontOffice.openIncidents().size());
     }
 
     @Deactivate
     void deactivate() {
-        routes.unregister();
-        try {
-            producer.stop();
-        } catch (RuntimeException e) {
-            LOG.warn("Front office producer did not stop cleanly: {}", e.getMessage());
+        if (simulatedTime != null) {
+            simulatedTime.unregister();
         }
+        routes.unregister();
         LOG.info("Front office stopped");
     }
 
-    private void publish(ResponseAlert alert) {
-        producer.sendBody(FrontOfficeEndpoints.RESPONSE_ALERT, alert);
-    }
-
-    /** Feeds stored positions to the front office and ticks its response clocks. */
+    /** Feeds stored positions to the front office, ticks its response clocks and sends the alerts they raise. */
     private final class Routes extends RouteBuilder {
 
         private final FrontOfficeSettings settings;
@@ -105,7 +101,9 @@ public class FrontOfficeComponent implements FrontOfficeService {
 
             from("timer:rescuegrid-frontoffice-clock?period=" + settings.clockCheck().toMillis())
                     .routeId(CLOCK_ROUTE_ID)
-                    .process(exchange -> frontOffice.checkResponseClocks());
+                    .process(exchange -> exchange.getMessage().setBody(frontOffice.checkResponseClocks()))
+                    .split(body())
+                    .to(FrontOfficeEndpoints.RESPONSE_ALERT);
         }
     }
 
@@ -117,6 +115,11 @@ public class FrontOfficeComponent implements FrontOfficeService {
     @Override
     public CallRecord receiveCall(NewCall call) {
         return frontOffice.receiveCall(call);
+    }
+
+    @Override
+    public CallRecord reclassify(String callId, Disposition disposition, String supervisor) {
+        return frontOffice.reclassify(callId, disposition, supervisor);
     }
 
     @Override

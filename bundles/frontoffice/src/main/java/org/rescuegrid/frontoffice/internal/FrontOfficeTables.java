@@ -41,6 +41,7 @@ final class FrontOfficeTables {
     static final String INCIDENT_RECORD = "incident";
     static final String STEP_RECORD = "incident-step";
     static final String ALERT_RECORD = "incident-alert";
+    static final String RECLASSIFIED_RECORD = "call-reclassified";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -122,6 +123,26 @@ final class FrontOfficeTables {
         payload.put("callReceivedAt", incident.time(Step.CALL_RECEIVED));
         payload.put("createdAt", incident.time(Step.CREATED));
         outbox(connection, INCIDENT_RECORD, now, payload);
+    }
+
+    static java.util.Optional<CallRecord> loadCall(Connection connection, String callId) throws SQLException {
+        return loadCalls(connection, "call_id = ?", List.of(callId)).stream().findFirst();
+    }
+
+    static void reclassify(Connection connection, CallRecord call, Disposition disposition, String supervisor, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE fo_call SET disposition = ? WHERE call_id = ?")) {
+            update.setString(1, disposition.name());
+            update.setString(2, call.callId());
+            update.executeUpdate();
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("callId", call.callId());
+        payload.put("from", call.disposition().label());
+        payload.put("to", disposition.label());
+        payload.put("incidentId", call.incidentId());
+        payload.put("reclassifiedBy", supervisor);
+        payload.put("reclassifiedAt", now);
+        outbox(connection, RECLASSIFIED_RECORD, now, payload);
     }
 
     static void incrementCalls(Connection connection, String incidentId) throws SQLException {
@@ -298,30 +319,38 @@ final class FrontOfficeTables {
     }
 
     static List<CallRecord> loadCalls(Connection connection, String incidentId, Instant from, Instant to) throws SQLException {
-        String sql = "SELECT * FROM fo_call WHERE " + (incidentId != null ? "incident_id = ?" : "received_at >= ? AND received_at < ?")
-                + " ORDER BY received_at, number";
+        return incidentId != null ? loadCalls(connection, "incident_id = ?", List.of(incidentId))
+                : loadCalls(connection, "received_at >= ? AND received_at < ?", List.of(from, to));
+    }
+
+    private static List<CallRecord> loadCalls(Connection connection, String condition, List<Object> parameters) throws SQLException {
         List<CallRecord> result = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            if (incidentId != null) {
-                query.setString(1, incidentId);
-            } else {
-                Jdbc.setInstant(query, 1, from);
-                Jdbc.setInstant(query, 2, to);
+        try (PreparedStatement query = connection.prepareStatement("SELECT * FROM fo_call WHERE " + condition + " ORDER BY received_at, number")) {
+            for (int i = 0; i < parameters.size(); i++) {
+                if (parameters.get(i) instanceof Instant instant) {
+                    Jdbc.setInstant(query, i + 1, instant);
+                } else {
+                    query.setString(i + 1, parameters.get(i).toString());
+                }
             }
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    Double latitude = Jdbc.getDouble(rs, "latitude");
-                    Double longitude = Jdbc.getDouble(rs, "longitude");
-                    Location location = latitude == null || longitude == null ? null : new Location(latitude, longitude, rs.getString("landmark"));
-                    String type = rs.getString("incident_type");
-                    result.add(new CallRecord(rs.getString("call_id"), Jdbc.getInstant(rs, "received_at"), Jdbc.getInstant(rs, "recorded_at"),
-                            rs.getString("caller_number"), rs.getString("caller_name"), location, type == null ? null : IncidentType.valueOf(type),
-                            rs.getInt("people_affected"), rs.getString("note"), Disposition.valueOf(rs.getString("disposition")),
-                            rs.getString("incident_id"), rs.getBoolean("repeat_nuisance"), rs.getString("operator")));
+                    result.add(readCall(rs));
                 }
             }
         }
         return result;
+    }
+
+    private static CallRecord readCall(ResultSet rs) throws SQLException {
+        Double latitude = Jdbc.getDouble(rs, "latitude");
+        Double longitude = Jdbc.getDouble(rs, "longitude");
+        Location location = latitude == null || longitude == null ? null : new Location(latitude, longitude, rs.getString("landmark"));
+        String type = rs.getString("incident_type");
+        return new CallRecord(rs.getString("call_id"), Jdbc.getInstant(rs, "received_at"), Jdbc.getInstant(rs, "recorded_at"),
+                rs.getString("caller_number"), rs.getString("caller_name"), location, type == null ? null : IncidentType.valueOf(type),
+                rs.getInt("people_affected"), rs.getString("note"), Disposition.valueOf(rs.getString("disposition")),
+                rs.getString("incident_id"), rs.getBoolean("repeat_nuisance"), rs.getString("operator"));
     }
 
     /** Returns the ids of the incidents whose first call was received in {@code [from, to)}. */

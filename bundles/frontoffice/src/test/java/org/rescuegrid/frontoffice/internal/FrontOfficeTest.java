@@ -44,7 +44,8 @@ class FrontOfficeTest {
         List<String> steps = node.outbox(FrontOfficeTables.STEP_RECORD);
         // call received, created, the vehicle's dispatch and the incident's first dispatch
         assertEquals(4, steps.size(), steps.toString());
-        assertTrue(steps.get(2).contains("\"vehicleId\":\"FIRE-LHR-211\"") && steps.get(2).contains("\"step\":\"dispatched\""), steps.get(2));
+        assertTrue(steps.get(2).contains("\"vehicleId\":\"FIRE-LHR-211\""), steps.get(2));
+        assertTrue(steps.get(2).contains("\"step\":\"dispatched\""), steps.get(2));
     }
 
     @Test
@@ -71,7 +72,7 @@ class FrontOfficeTest {
         FrontOffice restarted = new FrontOffice(new FrontOfficeDatabase(node.dataSource), FrontOfficeSettings.from(TestNode.config(Map.of()),
                 TestNode.ETC), Gazetteer.read(TestNode.ETC.resolve("rescuegrid-gazetteer.csv")),
                 Fleet.read(TestNode.ETC.resolve("rescuegrid-vehicles.csv"), Gazetteer.read(TestNode.ETC.resolve("rescuegrid-gazetteer.csv"))),
-                node.clock, alert -> { });
+                node.clock);
 
         Incident incident = restarted.openIncidents().get(0);
         assertEquals(call.incidentId(), incident.incidentId());
@@ -82,7 +83,7 @@ class FrontOfficeTest {
                         new Location(31.40, 74.20, null))).incidentId(), "FIRE-LHR-211", "op1"));
         assertTrue(busy.getMessage().contains("committed to incident " + call.incidentId()), busy.getMessage());
         CallRecord next = restarted.receiveCall(new NewCall(START, null, null, null, null, null, 0, null, Disposition.BLANK, null, false, "op1"));
-        assertEquals("CALL-000004", next.callId());
+        assertEquals("CALL-000003", next.callId(), "numbering goes on after the restart");
     }
 
     @Test
@@ -128,6 +129,7 @@ class FrontOfficeTest {
         CallCheck sameType = node.frontOffice.check(NewCall.emergency(START.plusSeconds(60), null, IncidentType.FIRE, near));
         CallCheck otherType = node.frontOffice.check(NewCall.emergency(START.plusSeconds(60), null, IncidentType.DROWNING, near));
         CallCheck tooFar = node.frontOffice.check(NewCall.emergency(START.plusSeconds(60), null, IncidentType.FIRE, far));
+        node.clock.advance(Duration.ofSeconds(3601));
         CallCheck tooLate = node.frontOffice.check(NewCall.emergency(START.plusSeconds(3601), null, IncidentType.FIRE, near));
 
         assertEquals(first.incidentId(), sameType.duplicates().get(0).incidentId());
@@ -151,6 +153,22 @@ class FrontOfficeTest {
 
         assertTrue(early.getMessage().startsWith("on-scene at 2026-12-04T10:00:30Z is before dispatched at 2026-12-04T10:01:00Z"), early.getMessage());
         assertTrue(notDispatched.getMessage().contains("is not dispatched to incident"), notDispatched.getMessage());
+    }
+
+    @Test
+    void reclassifiedCallCountsUnderNewDisposition() throws Exception {
+        TestNode node = new TestNode(START);
+        CallRecord call = node.frontOffice.receiveCall(NewCall.emergency(START, "03004440000", IncidentType.FIRE, LIBERTY));
+
+        CallRecord fake = node.frontOffice.reclassify(call.callId(), Disposition.FAKE, "supervisor1");
+        Kpi kpi = node.frontOffice.kpi(START, START.plusSeconds(60));
+
+        assertEquals(Disposition.FAKE, fake.disposition());
+        assertEquals(1L, kpi.callsByDisposition().get(Disposition.FAKE));
+        assertEquals(0L, kpi.callsByDisposition().get(Disposition.EMERGENCY));
+        assertEquals(1, node.frontOffice.check(NewCall.emergency(START, "03004440000", IncidentType.FIRE, LIBERTY)).nuisanceCalls());
+        assertEquals(1, node.outbox(FrontOfficeTables.RECLASSIFIED_RECORD).size());
+        assertThrows(IllegalArgumentException.class, () -> node.frontOffice.reclassify(call.callId(), Disposition.EMERGENCY, "supervisor1"));
     }
 
     @Test

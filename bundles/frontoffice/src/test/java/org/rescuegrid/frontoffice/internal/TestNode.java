@@ -44,6 +44,10 @@ final class TestNode implements ScenarioTarget {
     }
 
     TestNode(Instant start, Map<String, Object> overrides) throws SQLException {
+        this(start, overrides, ETC);
+    }
+
+    TestNode(Instant start, Map<String, Object> overrides, Path etc) throws SQLException {
         clock = new MutableClock(start);
         dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:frontoffice-" + UUID.randomUUID());
@@ -51,10 +55,10 @@ final class TestNode implements ScenarioTarget {
         new SchemaMigrator("rescuegrid", SchemaMigrator.class.getClassLoader(), List.of(
                 new Migration(1, "core", "db/rescuegrid/V001__initial.sql"),
                 new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"))).migrate(dataSource);
-        FrontOfficeSettings settings = FrontOfficeSettings.from(config(overrides), ETC);
+        FrontOfficeSettings settings = FrontOfficeSettings.from(config(overrides), etc);
         Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
         frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, Fleet.read(settings.vehiclesFile(), gazetteer),
-                clock, alerts::add);
+                clock);
     }
 
     /** Returns a configuration with the defaults of {@link FrontOfficeConfig}, except the given keys. */
@@ -72,12 +76,12 @@ final class TestNode implements ScenarioTarget {
     public void advanceTo(Instant time) {
         while (clock.instant().plusSeconds(1).compareTo(time) <= 0) {
             clock.set(clock.instant().plusSeconds(1));
-            frontOffice.checkResponseClocks();
+            alerts.addAll(frontOffice.checkResponseClocks());
         }
         if (time.isAfter(clock.instant())) {
             clock.set(time);
         }
-        frontOffice.checkResponseClocks();
+        alerts.addAll(frontOffice.checkResponseClocks());
     }
 
     @Override
