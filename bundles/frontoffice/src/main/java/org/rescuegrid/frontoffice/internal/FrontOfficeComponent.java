@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.bus.BusEndpoints;
+import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
@@ -55,14 +56,18 @@ public class FrontOfficeComponent implements FrontOfficeService {
     private final ServiceRegistration<SimulatedTime> simulatedTime;
 
     @Activate
-    public FrontOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, FrontOfficeConfig config,
-            BundleContext bundleContext) throws SQLException {
+    public FrontOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, @Reference PositionStore positions,
+            FrontOfficeConfig config, BundleContext bundleContext) throws SQLException {
         String etc = System.getProperty("karaf.etc");
         FrontOfficeSettings settings = FrontOfficeSettings.from(config, etc == null ? null : Path.of(etc));
         Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
         Fleet fleet = Fleet.read(settings.vehiclesFile(), gazetteer);
         ScenarioClock clock = new ScenarioClock();
         this.frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, fleet, clock);
+        // Positions stored before this start, so that recommendations do not wait for each vehicle's next fix.
+        for (Fleet.Member member : fleet.all()) {
+            positions.latest(member.vehicleId()).ifPresent(stored -> frontOffice.position(member.vehicleId(), stored.fix()));
+        }
         this.routes = bundleContext.registerService(RoutesBuilder.class, new Routes(settings), null);
         this.simulatedTime = config.simulatedTimeAllowed() ? bundleContext.registerService(SimulatedTime.class, clock, null) : null;
         if (simulatedTime != null) {
@@ -81,6 +86,9 @@ public class FrontOfficeComponent implements FrontOfficeService {
         LOG.info("Front office stopped");
     }
 
+    // TODO: REST API for the same operations on the bus's platform-http server (calls, incidents, dispatch,
+    // steps, KPIs), authenticated against the Karaf JAAS realm with roles operator, supervisor and admin,
+    // where only supervisors close incidents and reclassify calls. Not built yet.
     /** Feeds stored positions to the front office, ticks its response clocks and sends the alerts they raise. */
     private final class Routes extends RouteBuilder {
 
