@@ -130,6 +130,9 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.hq.cfg", "province." + PROVINCE + ".token", "$[secret:uplink.token]"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.nmea.cfg", "enabled", "false"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
+                // Pax Exam's probe waits 10 s by default for its invoker service, which a boot on a busy
+                // 2-core machine can exceed; the probe then never runs and every test of the class fails.
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("rescuegrid.test.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),
                 systemProperty("rescuegrid.test.gt06Port").value(String.valueOf(gt06Port)),

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.event.DeviceEventStore;
 import org.rescuegrid.api.event.StoredDeviceEvent;
+import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
@@ -45,7 +46,7 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
                 String vehicleId = DeviceTable.vehicleOf(connection, event.deviceId());
                 StoredDeviceEvent stored = new StoredDeviceEvent(UUID.randomUUID().toString(), vehicleId, event, Instant.now());
                 insert(connection, stored);
-                OutboxWriter.append(connection, stored.eventId(), RecordJson.DEVICE_EVENT, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
+                OutboxAppender.append(connection, stored.eventId(), RecordJson.DEVICE_EVENT, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
                 return stored;
             });
         } catch (SQLException e) {

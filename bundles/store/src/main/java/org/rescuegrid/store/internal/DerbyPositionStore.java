@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
+import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
@@ -48,7 +49,7 @@ public class DerbyPositionStore implements PositionStore {
                 String vehicleId = DeviceTable.vehicleOf(connection, fix.deviceId());
                 StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, fix, Instant.now());
                 insert(connection, stored);
-                OutboxWriter.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
+                OutboxAppender.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
                 return stored;
             });
         } catch (SQLException e) {

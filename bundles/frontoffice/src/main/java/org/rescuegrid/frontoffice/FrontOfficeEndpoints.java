@@ -1,0 +1,11 @@
+package org.rescuegrid.frontoffice;
+
+/** Bus endpoints of the front office, on the node's one CamelContext. */
+public final class FrontOfficeEndpoints {
+
+    /** Response-clock alerts, body {@link ResponseAlert}, sent once per incident. */
+    public static final String RESPONSE_ALERT = "seda:rescuegrid.frontoffice.response-alert?size=1000&blockWhenFull=false&discardIfNoConsumers=true";
+
+    private FrontOfficeEndpoints() {
+    }
+}

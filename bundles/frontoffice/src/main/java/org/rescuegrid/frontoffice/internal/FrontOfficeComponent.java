@@ -1,0 +1,182 @@
+package org.rescuegrid.frontoffice.internal;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.api.bus.BusEndpoints;
+import org.rescuegrid.api.position.PositionStore;
+import org.rescuegrid.api.position.StoredPosition;
+import org.rescuegrid.frontoffice.CallCheck;
+import org.rescuegrid.frontoffice.CallRecord;
+import org.rescuegrid.frontoffice.Disposition;
+import org.rescuegrid.frontoffice.FrontOfficeEndpoints;
+import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.rescuegrid.frontoffice.Incident;
+import org.rescuegrid.frontoffice.Kpi;
+import org.rescuegrid.frontoffice.NewCall;
+import org.rescuegrid.frontoffice.Recommendation;
+import org.rescuegrid.frontoffice.Step;
+import org.rescuegrid.frontoffice.StepSource;
+import org.rescuegrid.frontoffice.Vehicle;
+import org.rescuegrid.frontoffice.scenario.SimulatedTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The front office as an OSGi service. It reads its configuration, gazetteer and fleet at activation,
+ * loads the open incidents, and registers the routes that feed it stored positions and tick its
+ * response clocks. A changed configuration or file takes effect when the component is reactivated
+ * ({@code config:edit} or a bundle restart).
+ */
+@Component(service = FrontOfficeService.class, configurationPid = FrontOfficeSettings.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = FrontOfficeConfig.class)
+public class FrontOfficeComponent implements FrontOfficeService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FrontOfficeComponent.class);
+    static final String POSITION_ROUTE_ID = "rescuegrid-frontoffice-positions";
+    static final String CLOCK_ROUTE_ID = "rescuegrid-frontoffice-response-clock";
+
+    private final FrontOffice frontOffice;
+    private final ServiceRegistration<RoutesBuilder> routes;
+    private final ServiceRegistration<SimulatedTime> simulatedTime;
+
+    @Activate
+    public FrontOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, @Reference PositionStore positions,
+            FrontOfficeConfig config, BundleContext bundleContext) throws SQLException {
+        String etc = System.getProperty("karaf.etc");
+        FrontOfficeSettings settings = FrontOfficeSettings.from(config, etc == null ? null : Path.of(etc));
+        Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
+        Fleet fleet = Fleet.read(settings.vehiclesFile(), gazetteer);
+        ScenarioClock clock = new ScenarioClock();
+        this.frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, fleet, clock);
+        // Positions stored before this start, so that recommendations do not wait for each vehicle's next fix.
+        for (Fleet.Member member : fleet.all()) {
+            positions.latest(member.vehicleId()).ifPresent(stored -> frontOffice.position(member.vehicleId(), stored.fix()));
+        }
+        this.routes = bundleContext.registerService(RoutesBuilder.class, new Routes(settings), null);
+        this.simulatedTime = config.simulatedTimeAllowed() ? bundleContext.registerService(SimulatedTime.class, clock, null) : null;
+        if (simulatedTime != null) {
+            LOG.warn("Front office clock may be set by scenario players (simulatedTimeAllowed=true); use this on demo and test nodes only");
+        }
+        LOG.info("Front office started: {} vehicles, {} places, {} open incidents", fleet.all().size(),
+                gazetteer.names().size(), frontOffice.openIncidents().size());
+    }
+
+    @Deactivate
+    void deactivate() {
+        if (simulatedTime != null) {
+            simulatedTime.unregister();
+        }
+        routes.unregister();
+        LOG.info("Front office stopped");
+    }
+
+    // TODO: REST API for the same operations on the bus's platform-http server (calls, incidents, dispatch,
+    // steps, KPIs), authenticated against the Karaf JAAS realm with roles operator, supervisor and admin,
+    // where only supervisors close incidents and reclassify calls. Not built yet.
+    /** Feeds stored positions to the front office, ticks its response clocks and sends the alerts they raise. */
+    private final class Routes extends RouteBuilder {
+
+        private final FrontOfficeSettings settings;
+
+        Routes(FrontOfficeSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public void configure() {
+            from(BusEndpoints.POSITION_STORED)
+                    .routeId(POSITION_ROUTE_ID)
+                    .process(exchange -> {
+                        StoredPosition stored = exchange.getMessage().getMandatoryBody(StoredPosition.class);
+                        frontOffice.position(stored.vehicleId(), stored.fix());
+                    });
+
+            from("timer:rescuegrid-frontoffice-clock?period=" + settings.clockCheck().toMillis())
+                    .routeId(CLOCK_ROUTE_ID)
+                    .process(exchange -> exchange.getMessage().setBody(frontOffice.checkResponseClocks()))
+                    .split(body())
+                    .to(FrontOfficeEndpoints.RESPONSE_ALERT);
+        }
+    }
+
+    @Override
+    public CallCheck check(NewCall call) {
+        return frontOffice.check(call);
+    }
+
+    @Override
+    public CallRecord receiveCall(NewCall call) {
+        return frontOffice.receiveCall(call);
+    }
+
+    @Override
+    public CallRecord reclassify(String callId, Disposition disposition, String supervisor) {
+        return frontOffice.reclassify(callId, disposition, supervisor);
+    }
+
+    @Override
+    public Optional<Incident> incident(String incidentId) {
+        return frontOffice.incident(incidentId);
+    }
+
+    @Override
+    public List<Incident> openIncidents() {
+        return frontOffice.openIncidents();
+    }
+
+    @Override
+    public List<CallRecord> calls(String incidentId) {
+        return frontOffice.calls(incidentId);
+    }
+
+    @Override
+    public List<Recommendation> recommend(String incidentId) {
+        return frontOffice.recommend(incidentId);
+    }
+
+    @Override
+    public Incident dispatch(String incidentId, String vehicleId, String operator) {
+        return frontOffice.dispatch(incidentId, vehicleId, operator);
+    }
+
+    @Override
+    public Incident recordStep(String incidentId, String vehicleId, Step step, Instant at, StepSource source, String user) {
+        return frontOffice.recordStep(incidentId, vehicleId, step, at, source, user);
+    }
+
+    @Override
+    public Incident close(String incidentId, String supervisor) {
+        return frontOffice.close(incidentId, supervisor);
+    }
+
+    @Override
+    public Kpi kpi(Instant from, Instant to) {
+        return frontOffice.kpi(from, to);
+    }
+
+    @Override
+    public List<Vehicle> vehicles() {
+        return frontOffice.vehicles();
+    }
+
+    @Override
+    public List<String> landmarks() {
+        return frontOffice.landmarks();
+    }
+}

@@ -1,0 +1,38 @@
+package org.rescuegrid.frontoffice.internal.command;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.rescuegrid.frontoffice.CallRecord;
+import org.rescuegrid.frontoffice.Disposition;
+import org.rescuegrid.frontoffice.FrontOfficeService;
+
+@Command(scope = "rescue", name = "call-reclassify", description = "Changes a call's disposition, for example to fake when the crew found nothing.")
+@Service
+public class CallReclassifyCommand implements Action {
+
+    @Argument(index = 0, name = "call", description = "Call id, for example CALL-000012.", required = true)
+    String callId;
+
+    @Argument(index = 1, name = "disposition", description = "New disposition; not emergency.", required = true)
+    @Completion(value = StringsCompleter.class, values = {"nuisance", "information", "wrong-number", "blank", "dropped", "fake"})
+    String disposition;
+
+    @Reference
+    FrontOfficeService frontOffice;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() {
+        CallRecord call = frontOffice.reclassify(callId.strip(), Disposition.parse(disposition), Users.current(session));
+        System.out.println("Call " + call.callId() + " is now " + call.disposition().label() + ".");
+        return null;
+    }
+}

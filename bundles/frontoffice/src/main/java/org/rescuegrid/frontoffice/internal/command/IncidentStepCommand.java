@@ -1,0 +1,59 @@
+package org.rescuegrid.frontoffice.internal.command;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.rescuegrid.frontoffice.Step;
+import org.rescuegrid.frontoffice.StepSource;
+
+@Command(scope = "rescue", name = "incident-step", description = "Records a vehicle's step that GPS did not detect, for example an arrival reported by radio.")
+@Service
+public class IncidentStepCommand implements Action {
+
+    @Argument(index = 0, name = "incident", description = "Open incident id.", required = true)
+    @Completion(Completers.OpenIncidents.class)
+    String incidentId;
+
+    @Argument(index = 1, name = "vehicle", description = "Vehicle dispatched to the incident.", required = true)
+    @Completion(Completers.Vehicles.class)
+    String vehicleId;
+
+    @Argument(index = 2, name = "step", description = "left-station, on-scene, left-scene, at-hospital or back-in-service.", required = true)
+    @Completion(value = StringsCompleter.class, values = {"left-station", "on-scene", "left-scene", "at-hospital", "back-in-service"})
+    String step;
+
+    @Option(name = "--at", description = "When it happened, as an ISO-8601 UTC time such as 2026-12-04T10:07:00Z; default now.")
+    String at;
+
+    @Reference
+    FrontOfficeService frontOffice;
+
+    @Reference
+    Session session;
+
+    @Override
+    public Object execute() {
+        Instant time = null;
+        if (at != null) {
+            try {
+                time = Instant.parse(at.strip());
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("time '" + at + "' is invalid; write an ISO-8601 UTC time such as 2026-12-04T10:07:00Z", e);
+            }
+        }
+        Step parsed = Step.parse(step);
+        frontOffice.recordStep(incidentId.strip(), vehicleId.strip(), parsed, time, StepSource.OPERATOR, Users.current(session));
+        System.out.println("Recorded " + parsed.label() + " of " + vehicleId.strip() + " on incident " + incidentId.strip() + ".");
+        return null;
+    }
+}
