@@ -91,6 +91,7 @@ public abstract class RescueGridTestSupport {
     public Option[] config() throws IOException {
         int httpPort = freePort();
         int nmeaPort = freePort();
+        int radioPort = freePort();
         String token = "integration-test-token-" + UUID.randomUUID();
         File tokenFile = File.createTempFile("uplink", ".token");
         Files.writeString(tokenFile.toPath(), token);
@@ -119,9 +120,16 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "maxBackoffSeconds", "2"),
                 editConfigurationFilePut("etc/org.rescuegrid.hq.cfg", "province." + PROVINCE + ".token", "$[secret:uplink.token]"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.nmea.cfg", "enabled", "false"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "port", String.valueOf(radioPort)),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "endpointUrl",
+                        "opc.tcp://127.0.0.1:" + radioPort + "/radio-gateway"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
+                // Pax Exam's extender waits this long (default 10 s) for its invoker, which the boot features start
+                // only after the node's own bundles. Booting the demo with OPC UA on a busy 2-core machine takes longer.
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("rescuegrid.test.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),
+                systemProperty("rescuegrid.test.radioPort").value(String.valueOf(radioPort)),
                 systemProperty("rescuegrid.test.token").value(token),
                 systemProperty("rescuegrid.fixtures").value(System.getProperty("rescuegrid.fixtures")),
                 systemProperty("rescuegrid.nmeaDriverJar").value(System.getProperty("rescuegrid.nmeaDriverJar")));
