@@ -78,16 +78,19 @@ public class RadioGatewayIT extends RescueGridTestSupport {
 
     @Test
     public void gatewayRestartLosesNoStatusChange() throws Exception {
-        waitFor("the demo gateway online", () -> executeCommand("rescue:gateway-list").contains("ONLINE"));
+        // A radio's id is known once its values arrived, so wait for one of its events before the restart.
+        waitFor("a status event of " + RADIO, () -> !statusEvents(Instant.EPOCH).isEmpty());
         Bundle simulators = bundle("org.rescuegrid.simulators");
 
         simulators.stop();
         Instant stopped = Instant.now();
-        waitFor("the gateway reconnecting", () -> executeCommand("rescue:gateway-list").contains("RECONNECTING"));
-        waitFor("a radio.offline event of " + RADIO, () -> !events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 10).stream()
-                .filter(event -> event.receivedAt().isAfter(stopped)).toList().isEmpty());
-
-        simulators.start();
+        try {
+            waitFor("the gateway reconnecting", () -> executeCommand("rescue:gateway-list").contains("RECONNECTING"));
+            waitFor("a radio.offline event of " + RADIO, () -> !events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 10).stream()
+                    .filter(event -> event.receivedAt().isAfter(stopped)).toList().isEmpty());
+        } finally {
+            simulators.start();
+        }
         Instant restarted = Instant.now();
         waitFor("5 status events after the restart", () -> statusEvents(restarted).size() >= 5);
 
