@@ -99,6 +99,7 @@ public abstract class RescueGridTestSupport {
         int nmeaPort = freePort();
         int gt06Port = freePort();
         int teltonikaPort = freePort();
+        int radioPort = freePort();
         String token = "integration-test-token-" + UUID.randomUUID();
         File tokenFile = File.createTempFile("uplink", ".token");
         Files.writeString(tokenFile.toPath(), token);
@@ -129,6 +130,9 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "maxBackoffSeconds", "2"),
                 editConfigurationFilePut("etc/org.rescuegrid.hq.cfg", "province." + PROVINCE + ".token", "$[secret:uplink.token]"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.nmea.cfg", "enabled", "false"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "port", String.valueOf(radioPort)),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "endpointUrl",
+                        "opc.tcp://127.0.0.1:" + radioPort + "/radio-gateway"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
                 // Pax Exam's probe waits 10 s by default for its invoker service, which a boot on a busy
                 // 2-core machine can exceed; the probe then never runs and every test of the class fails.
@@ -137,6 +141,7 @@ public abstract class RescueGridTestSupport {
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),
                 systemProperty("rescuegrid.test.gt06Port").value(String.valueOf(gt06Port)),
                 systemProperty("rescuegrid.test.teltonikaPort").value(String.valueOf(teltonikaPort)),
+                systemProperty("rescuegrid.test.radioPort").value(String.valueOf(radioPort)),
                 systemProperty("rescuegrid.test.token").value(token),
                 // Pax Exam 4.14 waits 10 s by default for its probe invoker and its injector, and then never runs the
                 // tests. A node booting on a loaded 2-core machine can take longer.

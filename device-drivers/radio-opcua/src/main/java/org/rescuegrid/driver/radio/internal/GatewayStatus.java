@@ -1,0 +1,19 @@
+package org.rescuegrid.driver.radio.internal;
+
+import java.time.Instant;
+
+/**
+ * Health of one gateway connection for the console.
+ *
+ * @param state connection state
+ * @param detail why the gateway is not online and what to do, empty when online
+ * @param radios radio objects found on the gateway
+ * @param monitoredItems monitored items the gateway accepted
+ * @param reconnects times the connection came back after it was lost
+ * @param since when the gateway entered its current state
+ */
+public record GatewayStatus(String name, String endpointUrl, String security, String identity, State state, String detail,
+        int radios, int monitoredItems, long reconnects, Instant since) {
+
+    public enum State { CONNECTING, ONLINE, RECONNECTING, OFFLINE, STOPPED }
+}

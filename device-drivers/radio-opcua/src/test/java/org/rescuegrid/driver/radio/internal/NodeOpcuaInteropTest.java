@@ -1,0 +1,157 @@
+package org.rescuegrid.driver.radio.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.rescuegrid.driver.radio.internal.RecordingListener.waitFor;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.eclipse.milo.opcua.stack.core.Stack;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rescuegrid.driver.radio.internal.GatewayStatus.State;
+
+/**
+ * The driver against node-opcua, an OPC UA server that shares no code with Milo, started by the test on
+ * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. {@code .ci/run} installs node-opcua with
+ * {@code npm ci} in {@code src/test/node}; without it the test is skipped, unless
+ * {@code -Drescuegrid.interop.required=true} (set by {@code .ci/run}) makes that a failure.
+ */
+class NodeOpcuaInteropTest {
+
+    private static final Path NODE_FOLDER = Path.of("src/test/node");
+
+    @TempDir
+    Path securityFolder;
+
+    @TempDir
+    Path serverFolder;
+
+    private final RecordingListener listener = new RecordingListener();
+    private final List<String> serverOutput = new CopyOnWriteArrayList<>();
+    private Process server;
+    private Writer serverInput;
+    private GatewayClient client;
+
+    @AfterEach
+    void stopAll() throws Exception {
+        if (client != null) {
+            client.stop();
+        }
+        stopServer();
+    }
+
+    @Test
+    void securedGatewayRestartLosesNoChange() throws Exception {
+        boolean installed = Files.isDirectory(NODE_FOLDER.resolve("node_modules/node-opcua"));
+        if (Boolean.getBoolean("rescuegrid.interop.required")) {
+            assertTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
+        }
+        Assumptions.assumeTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
+
+        int port = freePort();
+        String url = startServer(port);
+        client = new GatewayClient(RadioGatewaySettings.from(TestConfigs.gateway("node", url)
+                .security("Basic256Sha256", "SignAndEncrypt").user("dispatcher", "interop-1").build()),
+                securityFolder, listener, Stack.sharedScheduledExecutor(), Stack.sharedExecutor());
+        client.start();
+
+        // The first connection rejects node-opcua's certificate; trusting it as the log line says lets the retry in.
+        waitFor("the certificate rejected", () -> client.status().detail().contains("not trusted"));
+        String detail = client.status().detail();
+        String[] command = detail.substring(detail.indexOf("run: mv ") + "run: mv ".length()).split(" ");
+        Files.move(Path.of(command[0]), Path.of(command[1]).resolve(Path.of(command[0]).getFileName()));
+        waitFor("a first snapshot of RADIO-N1", () -> !listener.changesOf("RADIO-N1").isEmpty());
+        assertEquals(State.ONLINE, client.status().state());
+        assertEquals(UnitStatus.AVAILABLE, listener.changesOf("RADIO-N1").get(0).unitStatus());
+
+        send("status RADIO-N1 3");
+        listener.awaitChange("RADIO-N1 en route", c -> "RADIO-N1".equals(c.radioId()) && Integer.valueOf(3).equals(c.statusCode()));
+
+        client.sendText("RADIO-N2", "Return to station");
+        waitFor("the text at the gateway", () -> serverOutput.contains("TEXT RADIO-N2 Return to station"));
+
+        stopServer();
+        waitFor("the gateway reconnecting", () -> client.status().state() == State.RECONNECTING);
+        startServer(port);
+        // The restarted gateway starts every radio at status 1; once that is reported the subscription is back.
+        listener.awaitChange("RADIO-N1 available after the restart", c -> "RADIO-N1".equals(c.radioId())
+                && Integer.valueOf(1).equals(c.statusCode()) && listener.changesOf("RADIO-N1").size() > 2);
+        int before = listener.changesOf("RADIO-N1").size();
+
+        for (int code = 4; code <= 6; code++) {
+            send("status RADIO-N1 " + code);
+            Thread.sleep(400);
+        }
+
+        waitFor("three more changes of RADIO-N1", () -> listener.changesOf("RADIO-N1").size() >= before + 3);
+        List<Integer> codes = listener.changesOf("RADIO-N1").subList(before, before + 3).stream().map(RadioSnapshot::statusCode).toList();
+        assertEquals(List.of(4, 5, 6), codes);
+        assertEquals(1, client.status().reconnects());
+    }
+
+    private String startServer(int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder("node", "--security-revert=CVE-2023-46809", "radio-gateway.js", String.valueOf(port),
+                serverFolder.toString(), "3", "dispatcher", "interop-1")
+                .directory(NODE_FOLDER.toFile())
+                .redirectErrorStream(true);
+        server = builder.start();
+        serverInput = new OutputStreamWriter(server.getOutputStream(), StandardCharsets.UTF_8);
+        Process started = server;
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(started.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    serverOutput.add(line);
+                }
+            } catch (IOException e) {
+                serverOutput.add("READ FAILED " + e.getMessage());
+            }
+        }, "node-opcua-output");
+        reader.setDaemon(true);
+        reader.start();
+        waitFor("node-opcua to listen on port " + port + " (output: " + serverOutput + ")",
+                () -> serverOutput.stream().anyMatch(line -> line.startsWith("READY ")) || !started.isAlive());
+        assertTrue(started.isAlive(), "node-opcua exited: " + serverOutput);
+        String ready = serverOutput.stream().filter(line -> line.startsWith("READY ")).reduce((a, b) -> b).orElseThrow();
+        serverOutput.removeIf(line -> line.startsWith("READY "));
+        return ready.substring("READY ".length());
+    }
+
+    private void send(String command) throws IOException {
+        serverInput.write(command + "\n");
+        serverInput.flush();
+    }
+
+    private void stopServer() throws Exception {
+        if (server == null) {
+            return;
+        }
+        server.destroy();
+        if (!server.waitFor(10, TimeUnit.SECONDS)) {
+            server.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+        server = null;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
