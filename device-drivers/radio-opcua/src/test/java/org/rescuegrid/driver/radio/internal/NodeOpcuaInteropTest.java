@@ -20,16 +20,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.eclipse.milo.opcua.stack.core.Stack;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rescuegrid.driver.radio.internal.GatewayStatus.State;
 
 /**
  * The driver against node-opcua, an OPC UA server that shares no code with Milo, started by the test on
- * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. {@code .ci/run} installs node-opcua with
- * {@code npm ci} in {@code src/test/node}; without it the test is skipped, unless
- * {@code -Drescuegrid.interop.required=true} (set by {@code .ci/run}) makes that a failure.
+ * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. The module's build installs node-opcua with
+ * {@code npm ci} in {@code src/test/node} before the tests run.
  */
 class NodeOpcuaInteropTest {
 
@@ -58,10 +56,7 @@ class NodeOpcuaInteropTest {
     @Test
     void securedGatewayRestartLosesNoChange() throws Exception {
         boolean installed = Files.isDirectory(NODE_FOLDER.resolve("node_modules/node-opcua"));
-        if (Boolean.getBoolean("rescuegrid.interop.required")) {
-            assertTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
-        }
-        Assumptions.assumeTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
+        assertTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
 
         int port = freePort();
         String url = startServer(port);
