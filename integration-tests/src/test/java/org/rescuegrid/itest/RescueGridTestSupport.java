@@ -91,6 +91,8 @@ public abstract class RescueGridTestSupport {
     public Option[] config() throws IOException {
         int httpPort = freePort();
         int nmeaPort = freePort();
+        int cameraGatePort = freePort();
+        int cameraYardPort = freePort();
         String token = "integration-test-token-" + UUID.randomUUID();
         File tokenFile = File.createTempFile("uplink", ".token");
         Files.writeString(tokenFile.toPath(), token);
@@ -119,9 +121,30 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "maxBackoffSeconds", "2"),
                 editConfigurationFilePut("etc/org.rescuegrid.hq.cfg", "province." + PROVINCE + ".token", "$[secret:uplink.token]"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.nmea.cfg", "enabled", "false"),
+                // The demo's simulated cameras move to free ports so parallel runs and a running demo do not
+                // collide. Every key is written because the feature does not overwrite an existing file.
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "port", String.valueOf(cameraGatePort)),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "name", "CAM-LHR-GATE"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "password", "demo-camera"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "clockSkewSeconds", "420"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "motionIntervalSeconds", "0"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "motionIntervalSeconds", "0"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "port", String.valueOf(cameraYardPort)),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "name", "CAM-LHR-YARD"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "password", "demo-camera"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "cameraId", "CAM-LHR-GATE"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "address",
+                        "http://127.0.0.1:" + cameraGatePort + "/onvif/device_service"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "password", "demo-camera"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "cameraId", "CAM-LHR-YARD"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "address",
+                        "http://127.0.0.1:" + cameraYardPort + "/onvif/device_service"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "password", "demo-camera"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
                 systemProperty("rescuegrid.test.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),
+                systemProperty("rescuegrid.test.cameraGatePort").value(String.valueOf(cameraGatePort)),
+                systemProperty("rescuegrid.test.cameraYardPort").value(String.valueOf(cameraYardPort)),
                 systemProperty("rescuegrid.test.token").value(token),
                 systemProperty("rescuegrid.fixtures").value(System.getProperty("rescuegrid.fixtures")),
                 systemProperty("rescuegrid.nmeaDriverJar").value(System.getProperty("rescuegrid.nmeaDriverJar")));
