@@ -36,6 +36,7 @@ import java.util.function.BooleanSupplier;
 import javax.inject.Inject;
 import javax.sql.DataSource;
 
+import org.apache.karaf.features.BootFinished;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
 import org.ops4j.pax.exam.Configuration;
@@ -62,6 +63,12 @@ public abstract class RescueGridTestSupport {
 
     @Inject
     protected BundleContext bundleContext;
+
+    // Karaf installs the boot features asynchronously, and services appear before it is done. A test
+    // that starts earlier can see a bundle it stopped started again by that installation.
+    @Inject
+    @Filter(timeout = 300_000)
+    protected BootFinished bootFinished;
 
     @Inject
     @Filter(timeout = 120_000)
@@ -141,6 +148,9 @@ public abstract class RescueGridTestSupport {
                         "http://127.0.0.1:" + cameraYardPort + "/onvif/device_service"),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "password", "demo-camera"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
+                // Pax Exam's extender waits 10 s by default for its probe invoker, which on a loaded 2-core
+                // machine can still be installing with the boot features; the probe then never starts.
+                systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("rescuegrid.test.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),
                 systemProperty("rescuegrid.test.cameraGatePort").value(String.valueOf(cameraGatePort)),
