@@ -66,7 +66,7 @@ public abstract class RescueGridTestSupport {
 
     /** Karaf registers this once its boot features are deployed; until then it may still start bundles a test stopped. */
     @Inject
-    @Filter(timeout = 120_000)
+    @Filter(timeout = 300_000)
     protected BootFinished bootFinished;
 
     @Inject
@@ -100,6 +100,8 @@ public abstract class RescueGridTestSupport {
         int gt06Port = freePort();
         int teltonikaPort = freePort();
         int radioPort = freePort();
+        int cameraGatePort = freePort();
+        int cameraYardPort = freePort();
         String token = "integration-test-token-" + UUID.randomUUID();
         File tokenFile = File.createTempFile("uplink", ".token");
         Files.writeString(tokenFile.toPath(), token);
@@ -133,6 +135,25 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "port", String.valueOf(radioPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "endpointUrl",
                         "opc.tcp://127.0.0.1:" + radioPort + "/radio-gateway"),
+                // The demo's simulated cameras move to free ports so parallel runs and a running demo do not
+                // collide. Every key is written because the feature does not overwrite an existing file.
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "port", String.valueOf(cameraGatePort)),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "name", "CAM-LHR-GATE"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "password", "demo-camera"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "clockSkewSeconds", "420"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "motionIntervalSeconds", "0"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "motionIntervalSeconds", "0"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "port", String.valueOf(cameraYardPort)),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "name", "CAM-LHR-YARD"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "password", "demo-camera"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "cameraId", "CAM-LHR-GATE"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "address",
+                        "http://127.0.0.1:" + cameraGatePort + "/onvif/device_service"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "password", "demo-camera"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "cameraId", "CAM-LHR-YARD"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "address",
+                        "http://127.0.0.1:" + cameraYardPort + "/onvif/device_service"),
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "password", "demo-camera"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
                 // Pax Exam's probe waits 10 s by default for its invoker service, which a boot on a busy
                 // 2-core machine can exceed; the probe then never runs and every test of the class fails.
@@ -142,6 +163,8 @@ public abstract class RescueGridTestSupport {
                 systemProperty("rescuegrid.test.gt06Port").value(String.valueOf(gt06Port)),
                 systemProperty("rescuegrid.test.teltonikaPort").value(String.valueOf(teltonikaPort)),
                 systemProperty("rescuegrid.test.radioPort").value(String.valueOf(radioPort)),
+                systemProperty("rescuegrid.test.cameraGatePort").value(String.valueOf(cameraGatePort)),
+                systemProperty("rescuegrid.test.cameraYardPort").value(String.valueOf(cameraYardPort)),
                 systemProperty("rescuegrid.test.token").value(token),
                 // Pax Exam 4.14 waits 10 s by default for its probe invoker and its injector, and then never runs the
                 // tests. A node booting on a loaded 2-core machine can take longer.

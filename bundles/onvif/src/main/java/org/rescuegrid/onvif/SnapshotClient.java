@@ -1,0 +1,67 @@
+package org.rescuegrid.onvif;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.rescuegrid.onvif.internal.HttpDigest;
+
+/**
+ * Fetches snapshots over HTTP. The first request goes without credentials. On 401 the client
+ * responds to a Digest challenge if the camera offers one, and falls back to Basic otherwise,
+ * because cameras differ in which they accept.
+ */
+public final class SnapshotClient {
+
+    private final HttpClient httpClient;
+    private final Duration timeout;
+
+    public SnapshotClient(HttpClient httpClient, Duration timeout) {
+        this.httpClient = httpClient;
+        this.timeout = timeout;
+    }
+
+    public Snapshot fetch(URI uri, String username, String password) throws OnvifException {
+        HttpResponse<byte[]> response = send(uri, null);
+        if (response.statusCode() == 401) {
+            List<String> challenges = response.headers().allValues("WWW-Authenticate");
+            Optional<Map<String, String>> digest = HttpDigest.challenge(challenges);
+            String requestUri = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+            String authorization = digest.isPresent()
+                    ? HttpDigest.authorization(digest.get(), "GET", requestUri, username, password)
+                    : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+            response = send(uri, authorization);
+        }
+        if (response.statusCode() != 200) {
+            throw new OnvifHttpException("snapshot " + uri + " returned HTTP " + response.statusCode(), response.statusCode());
+        }
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        if (!contentType.startsWith("image/")) {
+            throw new OnvifException("snapshot " + uri + " returned Content-Type '" + contentType + "', expected an image");
+        }
+        return new Snapshot(response.body(), contentType);
+    }
+
+    private HttpResponse<byte[]> send(URI uri, String authorization) throws OnvifException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            return httpClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new OnvifUnreachableException("snapshot " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new OnvifUnreachableException("snapshot " + uri + " was interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.rescuegrid.driver.onvif.internal;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The threads and the HTTP client that all cameras of the node share. Camera calls block while
+ * they wait for the camera, so each scheduler thread serves one call at a time.
+ */
+@Component(service = CameraRuntime.class)
+public class CameraRuntime {
+
+    // TODO: move the ONVIF client to HttpClient.sendAsync so that many cameras do not need one thread each while they pull.
+    static final int THREADS = 6;
+
+    private final ScheduledThreadPoolExecutor scheduler;
+    private final HttpClient httpClient;
+
+    @Activate
+    public CameraRuntime() {
+        AtomicInteger count = new AtomicInteger();
+        scheduler = new ScheduledThreadPoolExecutor(THREADS, task -> {
+            Thread thread = new Thread(task, "rescuegrid-camera-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.setRemoveOnCancelPolicy(true);
+        // The client keeps its default executor on purpose: a blocking send waits for a completion that
+        // runs on that executor, so sharing the scheduler would deadlock once every scheduler thread waits.
+        httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        scheduler.shutdownNow();
+        scheduler.awaitTermination(2, TimeUnit.SECONDS);
+    }
+
+    ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    HttpClient httpClient() {
+        return httpClient;
+    }
+}
