@@ -31,6 +31,9 @@ import org.rescuegrid.api.driver.DriverStatus;
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06FrameDecoder;
+import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.driver.support.CommitThenReply;
+import org.rescuegrid.driver.support.RecordSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +81,7 @@ public class Gt06Driver extends RouteBuilder implements DeviceDriver {
 
         ProducerTemplate template = getContext().createProducerTemplate();
         bus = template;
-        Gt06Intake intake = new Gt06Intake(new BusSink(template), registry);
+        CommitThenReply intake = new CommitThenReply(new BusSink(template), registry);
 
         from(endpoint)
                 .routeId(routeId)
@@ -105,8 +108,8 @@ public class Gt06Driver extends RouteBuilder implements DeviceDriver {
                 + "; see the log for why the listener on " + settings.endpoint() + " did not start");
     }
 
-    private static void commitThenReply(Gt06Intake intake, Exchange exchange) throws Exception {
-        Gt06Records records = exchange.getMessage().getMandatoryBody(Gt06Records.class);
+    private static void commitThenReply(CommitThenReply intake, Exchange exchange) throws Exception {
+        PacketRecords records = exchange.getMessage().getMandatoryBody(PacketRecords.class);
         ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
         intake.commitThenReply(records, ctx.channel());
     }

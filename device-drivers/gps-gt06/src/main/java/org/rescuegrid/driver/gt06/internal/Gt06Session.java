@@ -19,12 +19,14 @@ import org.rescuegrid.driver.gt06.internal.decoder.Gt06Decoder;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06Frames;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06Message;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06Packet;
+import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.driver.support.RepeatLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One tracker connection: identifies the device by its login packet, decodes each packet and passes
- * its records and reply on to the Camel route as {@link Gt06Records}. The route commits the records
+ * its records and reply on to the Camel route as {@link PacketRecords}. The route commits the records
  * and only then sends the reply. Bad input is dropped and counted and never closes the connection;
  * only an idle timeout or the device does.
  */
@@ -133,26 +135,26 @@ final class Gt06Session extends ChannelInboundHandlerAdapter {
             LOG.info("device={} logged in from {} after {} packets before the login were dropped", deviceId, remote, packetsBeforeLogin);
         }
         registry.contact(deviceId, PROTOCOL);
-        ctx.fireChannelRead(new Gt06Records(deviceId, "login serial " + login.serial(), List.of(), List.of(),
+        ctx.fireChannelRead(new PacketRecords(deviceId, "login serial " + login.serial(), List.of(), List.of(),
                 Gt06Frames.reply(Gt06Decoder.LOGIN, login.serial())));
     }
 
-    private Gt06Records records(Gt06Packet packet, Gt06Message message) {
+    private PacketRecords records(Gt06Packet packet, Gt06Message message) {
         String description = String.format("protocol 0x%02X serial %d", packet.protocol(), packet.serial());
         byte[] reply = Gt06Frames.reply(packet.protocol(), packet.serial());
         if (message instanceof Gt06Message.Location location) {
             registry.fixReceived(deviceId);
-            return new Gt06Records(deviceId, description, List.of(location.gps().toFix(deviceId)), List.of(),
+            return new PacketRecords(deviceId, description, List.of(location.gps().toFix(deviceId)), List.of(),
                     settings.acknowledgeLocation() ? reply : null);
         }
         if (message instanceof Gt06Message.Alarm alarm) {
             registry.fixReceived(deviceId);
             List<DeviceEvent> events = statusEvents.fromAlarm(deviceId, alarm.gps(), alarm.status());
-            return new Gt06Records(deviceId, description, List.of(alarm.gps().toFix(deviceId)), events, reply);
+            return new PacketRecords(deviceId, description, List.of(alarm.gps().toFix(deviceId)), events, reply);
         }
         Gt06Message.Status status = (Gt06Message.Status) message;
         List<DeviceEvent> events = statusEvents.fromStatus(deviceId, clock.instant(), status.status());
-        return new Gt06Records(deviceId, description, List.of(), events, reply);
+        return new PacketRecords(deviceId, description, List.of(), events, reply);
     }
 
     private void dropBeforeLogin(Gt06Packet packet) {

@@ -19,6 +19,9 @@ import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.event.DeviceEventTypes;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.gt06.internal.decoder.Frames;
+import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.driver.support.CommitThenReply;
+import org.rescuegrid.driver.support.RecordSink;
 
 class Gt06IntakeTest {
 
@@ -46,7 +49,7 @@ class Gt06IntakeTest {
             }
         };
 
-        boolean committed = new Gt06Intake(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
 
         assertTrue(committed);
         assertEquals(List.of("fix, reply already sent: false", "event, reply already sent: false"), stored);
@@ -69,7 +72,7 @@ class Gt06IntakeTest {
             }
         };
 
-        boolean committed = new Gt06Intake(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
 
         assertFalse(committed);
         assertNull(channel.readOutbound());
@@ -89,14 +92,14 @@ class Gt06IntakeTest {
                 stored.add("event");
             }
         };
-        Gt06Records location = new Gt06Records(FIX.deviceId(), "protocol 0x12 serial 3", List.of(FIX), List.of(), null);
+        PacketRecords location = new PacketRecords(FIX.deviceId(), "protocol 0x12 serial 3", List.of(FIX), List.of(), null);
 
-        assertTrue(new Gt06Intake(sink, registry).commitThenReply(location, channel));
+        assertTrue(new CommitThenReply(sink, registry).commitThenReply(location, channel));
         assertEquals(List.of("fix"), stored);
         assertNull(channel.readOutbound());
     }
 
-    private static Gt06Records records() {
-        return new Gt06Records(FIX.deviceId(), "protocol 0x16 serial 54", List.of(FIX), List.of(SOS), REPLY);
+    private static PacketRecords records() {
+        return new PacketRecords(FIX.deviceId(), "protocol 0x16 serial 54", List.of(FIX), List.of(SOS), REPLY);
     }
 }

@@ -20,6 +20,7 @@ import org.rescuegrid.api.event.DeviceEventTypes;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.gt06.internal.decoder.Frames;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06FrameDecoder;
+import org.rescuegrid.driver.support.PacketRecords;
 
 class Gt06SessionTest {
 
@@ -33,7 +34,7 @@ class Gt06SessionTest {
     void loginIsRepliedWithoutRecords() {
         write(Frames.DOC_LOGIN);
 
-        Gt06Records records = assertInstanceOf(Gt06Records.class, channel.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, channel.readInbound());
         assertEquals("123456789012345", records.deviceId());
         assertTrue(records.fixes().isEmpty());
         assertTrue(records.events().isEmpty());
@@ -47,7 +48,7 @@ class Gt06SessionTest {
         channel.readInbound();
         write(Frames.DOC_LOCATION);
 
-        Gt06Records records = assertInstanceOf(Gt06Records.class, channel.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, channel.readInbound());
         PositionFix fix = records.fixes().get(0);
         assertEquals("123456789012345", fix.deviceId());
         assertEquals(Instant.parse("2011-08-29T17:46:16Z"), fix.fixTime());
@@ -63,7 +64,7 @@ class Gt06SessionTest {
         acknowledging.readInbound();
         acknowledging.writeInbound(Unpooled.wrappedBuffer(Frames.hex(Frames.DOC_LOCATION)));
 
-        Gt06Records records = assertInstanceOf(Gt06Records.class, acknowledging.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, acknowledging.readInbound());
         assertEquals("787805120003903F0D0A", Frames.hex(records.reply()));
     }
 
@@ -82,7 +83,7 @@ class Gt06SessionTest {
         channel.readInbound();
         write(Frames.DOC_ALARM);
 
-        Gt06Records records = assertInstanceOf(Gt06Records.class, channel.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, channel.readInbound());
         assertEquals(1, records.fixes().size());
         DeviceEvent sos = records.events().get(0);
         assertEquals(DeviceEventTypes.SOS, sos.type());
@@ -100,10 +101,10 @@ class Gt06SessionTest {
         write(Frames.DOC_LOGIN);
         channel.readInbound();
 
-        Gt06Records first = statusRecords(0x44, 0);
-        Gt06Records on = statusRecords(0x46, 0);
-        Gt06Records still = statusRecords(0x46, 0);
-        Gt06Records off = statusRecords(0x44, 0);
+        PacketRecords first = statusRecords(0x44, 0);
+        PacketRecords on = statusRecords(0x46, 0);
+        PacketRecords still = statusRecords(0x46, 0);
+        PacketRecords off = statusRecords(0x44, 0);
 
         assertTrue(first.events().isEmpty());
         assertEquals(DeviceEventTypes.IGNITION_ON, on.events().get(0).type());
@@ -119,10 +120,10 @@ class Gt06SessionTest {
         channel.readInbound();
 
         // Terminal-info bits 5-3: 010 power cut, then 011 low battery, then back to normal.
-        Gt06Records powerCut = statusRecords(0x10, 0);
-        Gt06Records repeated = statusRecords(0x10, 0);
-        Gt06Records lowBattery = statusRecords(0x18, 0);
-        Gt06Records normal = statusRecords(0x00, 0);
+        PacketRecords powerCut = statusRecords(0x10, 0);
+        PacketRecords repeated = statusRecords(0x10, 0);
+        PacketRecords lowBattery = statusRecords(0x18, 0);
+        PacketRecords normal = statusRecords(0x00, 0);
 
         assertEquals(List.of(DeviceEventTypes.POWER_CUT), types(powerCut));
         assertEquals(List.of(), types(repeated));
@@ -153,12 +154,12 @@ class Gt06SessionTest {
 
     private int serial = 10;
 
-    private Gt06Records statusRecords(int terminalInfo, int alarm) {
+    private PacketRecords statusRecords(int terminalInfo, int alarm) {
         channel.writeInbound(Unpooled.wrappedBuffer(Frames.frame(0x13, new byte[] {(byte) terminalInfo, 4, 3, (byte) alarm, 2}, serial++)));
-        return assertInstanceOf(Gt06Records.class, channel.readInbound());
+        return assertInstanceOf(PacketRecords.class, channel.readInbound());
     }
 
-    private static List<String> types(Gt06Records records) {
+    private static List<String> types(PacketRecords records) {
         return records.events().stream().map(DeviceEvent::type).toList();
     }
 

@@ -16,6 +16,7 @@ import org.rescuegrid.driver.nmea.internal.decoder.DecodeResult;
 import org.rescuegrid.driver.nmea.internal.decoder.EpochAssembler;
 import org.rescuegrid.driver.nmea.internal.decoder.LineOutcome;
 import org.rescuegrid.driver.nmea.internal.decoder.RegistrationLine;
+import org.rescuegrid.driver.support.RepeatLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -30,6 +30,9 @@ import org.rescuegrid.api.driver.DriverStatus;
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaFrameDecoder;
+import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.driver.support.CommitThenReply;
+import org.rescuegrid.driver.support.RecordSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +79,7 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
 
         ProducerTemplate template = getContext().createProducerTemplate();
         bus = template;
-        TeltonikaIntake intake = new TeltonikaIntake(new BusSink(template), registry);
+        CommitThenReply intake = new CommitThenReply(new BusSink(template), registry);
 
         // TODO: Teltonika trackers can also send AVL packets over UDP (with a packet id and an acknowledgement datagram); only TCP is served.
         from(endpoint)
@@ -104,8 +107,8 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
                 + "; see the log for why the listener on " + settings.endpoint() + " did not start");
     }
 
-    private static void commitThenReply(TeltonikaIntake intake, Exchange exchange) throws Exception {
-        TeltonikaRecords records = exchange.getMessage().getMandatoryBody(TeltonikaRecords.class);
+    private static void commitThenReply(CommitThenReply intake, Exchange exchange) throws Exception {
+        PacketRecords records = exchange.getMessage().getMandatoryBody(PacketRecords.class);
         ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
         intake.commitThenReply(records, ctx.channel());
     }

@@ -24,12 +24,14 @@ import org.rescuegrid.driver.teltonika.internal.decoder.AvlRecord;
 import org.rescuegrid.driver.teltonika.internal.decoder.FrameRejected;
 import org.rescuegrid.driver.teltonika.internal.decoder.ImeiFrame;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaDecodeException;
+import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.driver.support.RepeatLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One tracker connection: accepts the IMEI handshake, decodes each AVL packet and passes its positions,
- * events and record-count reply on to the Camel route as {@link TeltonikaRecords}. The route commits the
+ * events and record-count reply on to the Camel route as {@link PacketRecords}. The route commits the
  * records and only then replies. A bad handshake is rejected with {@code 0x00} and the connection closed;
  * bad AVL packets are dropped and counted, and the tracker resends them because they are not acknowledged.
  */
@@ -114,7 +116,7 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
         }
         deviceId = imei;
         registry.connected(deviceId, PROTOCOL);
-        ctx.fireChannelRead(new TeltonikaRecords(deviceId, "IMEI handshake", List.of(), List.of(), ACCEPT));
+        ctx.fireChannelRead(new PacketRecords(deviceId, "IMEI handshake", List.of(), List.of(), ACCEPT));
     }
 
     private void rejectHandshake(ChannelHandlerContext ctx, String reason) {
@@ -144,7 +146,7 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
         int count = packet.records().size();
         byte[] reply = {(byte) (count >>> 24), (byte) (count >>> 16), (byte) (count >>> 8), (byte) count};
         String description = String.format("codec 0x%02X packet of %d records", packet.codec(), count);
-        ctx.fireChannelRead(new TeltonikaRecords(deviceId, description, fixes, events, reply));
+        ctx.fireChannelRead(new PacketRecords(deviceId, description, fixes, events, reply));
     }
 
     /** Builds the fix of a record; a record with no satellites, or at 0,0, carries the last known position and is invalid. */

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.event.DeviceEventTypes;
 import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.driver.support.CommitThenReply;
+import org.rescuegrid.driver.support.RecordSink;
 
 class TeltonikaIntakeTest {
 
@@ -45,7 +48,7 @@ class TeltonikaIntakeTest {
             }
         };
 
-        boolean committed = new TeltonikaIntake(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
 
         assertTrue(committed);
         assertEquals(List.of("fix, reply already sent: false", "event, reply already sent: false"), stored);
@@ -68,7 +71,7 @@ class TeltonikaIntakeTest {
             }
         };
 
-        boolean committed = new TeltonikaIntake(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
 
         assertFalse(committed);
         assertNull(channel.readOutbound());
@@ -88,14 +91,14 @@ class TeltonikaIntakeTest {
                 stored.add("event");
             }
         };
-        TeltonikaRecords location = new TeltonikaRecords(FIX.deviceId(), "codec 0x08 packet of 1 records", List.of(FIX), List.of(), null);
+        PacketRecords location = new PacketRecords(FIX.deviceId(), "codec 0x08 packet of 1 records", List.of(FIX), List.of(), null);
 
-        assertTrue(new TeltonikaIntake(sink, registry).commitThenReply(location, channel));
+        assertTrue(new CommitThenReply(sink, registry).commitThenReply(location, channel));
         assertEquals(List.of("fix"), stored);
         assertNull(channel.readOutbound());
     }
 
-    private static TeltonikaRecords records() {
-        return new TeltonikaRecords(FIX.deviceId(), "codec 0x08 packet of 1 records", List.of(FIX), List.of(SOS), REPLY);
+    private static PacketRecords records() {
+        return new PacketRecords(FIX.deviceId(), "codec 0x08 packet of 1 records", List.of(FIX), List.of(SOS), REPLY);
     }
 }

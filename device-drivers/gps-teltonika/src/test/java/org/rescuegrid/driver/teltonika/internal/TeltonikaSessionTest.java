@@ -20,6 +20,7 @@ import org.rescuegrid.api.event.DeviceEventTypes;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.teltonika.internal.decoder.AvlFrames;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaFrameDecoder;
+import org.rescuegrid.driver.support.PacketRecords;
 
 class TeltonikaSessionTest {
 
@@ -33,7 +34,7 @@ class TeltonikaSessionTest {
     void handshakeAcceptedAfterRoute() {
         write(AvlFrames.hex(AvlFrames.IMEI_HANDSHAKE));
 
-        TeltonikaRecords records = assertInstanceOf(TeltonikaRecords.class, channel.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, channel.readInbound());
         assertEquals("356307042441013", records.deviceId());
         assertArrayEquals(new byte[] {0x01}, records.reply());
         assertNull(channel.readOutbound());
@@ -57,7 +58,7 @@ class TeltonikaSessionTest {
         channel.readInbound();
         write(AvlFrames.hex(AvlFrames.DOC_CODEC8_TWO_RECORDS));
 
-        TeltonikaRecords records = assertInstanceOf(TeltonikaRecords.class, channel.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, channel.readInbound());
         assertEquals(2, records.fixes().size());
         PositionFix first = records.fixes().get(0);
         assertEquals(Instant.parse("2019-06-10T10:01:01Z"), first.fixTime());
@@ -72,7 +73,7 @@ class TeltonikaSessionTest {
         channel.readInbound();
         write(AvlFrames.packet(AvlFrames.codec8Record(TIME, 0, 31.5204, 74.3587, 48, 11, 1, 1)));
 
-        PositionFix fix = assertInstanceOf(TeltonikaRecords.class, channel.readInbound()).fixes().get(0);
+        PositionFix fix = assertInstanceOf(PacketRecords.class, channel.readInbound()).fixes().get(0);
         assertEquals("356307042441013", fix.deviceId());
         assertEquals(Instant.ofEpochMilli(TIME), fix.fixTime());
         assertEquals(31.5204, fix.latitude(), 1e-7);
@@ -108,7 +109,7 @@ class TeltonikaSessionTest {
         channel.readInbound();
         write(AvlFrames.packet(AvlFrames.codec8Record(TIME, 1, 31.5204, 74.3587, 97, 9, 255, 97)));
 
-        DeviceEvent event = assertInstanceOf(TeltonikaRecords.class, channel.readInbound()).events().get(0);
+        DeviceEvent event = assertInstanceOf(PacketRecords.class, channel.readInbound()).events().get(0);
         assertEquals(Instant.ofEpochMilli(TIME), event.time());
         assertEquals("255", event.attributes().get("eventIoId"));
         assertEquals("97", event.attributes().get("value"));
@@ -132,7 +133,7 @@ class TeltonikaSessionTest {
 
     private List<String> types(int priority, int eventIoId, int value) {
         write(AvlFrames.packet(AvlFrames.codec8Record(TIME, priority, 31.5, 74.3, 40, 8, eventIoId, value)));
-        TeltonikaRecords records = assertInstanceOf(TeltonikaRecords.class, channel.readInbound());
+        PacketRecords records = assertInstanceOf(PacketRecords.class, channel.readInbound());
         return records.events().stream().map(DeviceEvent::type).toList();
     }
 

@@ -24,6 +24,7 @@ import org.rescuegrid.api.driver.DeviceDriver;
 import org.rescuegrid.api.driver.DriverStatus;
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.event.DeviceEventTypes;
+import org.rescuegrid.driver.support.RepeatLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,25 +1,25 @@
-package org.rescuegrid.driver.gt06.internal;
+package org.rescuegrid.driver.support;
 
 /**
  * Decides which of a repeating event to log: the first five, then every thousandth, so that a device
- * sending garbage all day leaves a trace with its count instead of flooding the log.
+ * sending garbage all day leaves a trace with its count instead of flooding the log. Thread-safe.
  */
-final class RepeatLimiter {
+public final class RepeatLimiter {
 
     private static final int LOG_FIRST = 5;
     private static final int LOG_EVERY = 1000;
 
     private long count;
 
-    long increment() {
+    public synchronized long increment() {
         return ++count;
     }
 
-    long count() {
+    public synchronized long count() {
         return count;
     }
 
-    boolean shouldLog(long occurrence) {
+    public boolean shouldLog(long occurrence) {
         return occurrence <= LOG_FIRST || occurrence % LOG_EVERY == 0;
     }
 }

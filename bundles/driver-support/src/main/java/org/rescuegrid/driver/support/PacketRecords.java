@@ -1,4 +1,4 @@
-package org.rescuegrid.driver.gt06.internal;
+package org.rescuegrid.driver.support;
 
 import java.util.List;
 
@@ -15,9 +15,9 @@ import org.rescuegrid.api.position.PositionFix;
  * @param events device events to store, possibly none
  * @param reply the frame to send once every record is committed, or null when the packet takes no reply
  */
-record Gt06Records(String deviceId, String packet, List<PositionFix> fixes, List<DeviceEvent> events, byte[] reply) {
+public record PacketRecords(String deviceId, String packet, List<PositionFix> fixes, List<DeviceEvent> events, byte[] reply) {
 
-    Gt06Records {
+    public PacketRecords {
         fixes = List.copyOf(fixes);
         events = List.copyOf(events);
     }

@@ -1,10 +1,10 @@
-package org.rescuegrid.driver.gt06.internal;
+package org.rescuegrid.driver.support;
 
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.position.PositionFix;
 
 /** Where the driver commits records; each call returns only after the commit, or throws when nothing was stored. */
-interface RecordSink {
+public interface RecordSink {
 
     void store(PositionFix fix);
 

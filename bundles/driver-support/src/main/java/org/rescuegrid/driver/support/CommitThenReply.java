@@ -1,7 +1,6 @@
-package org.rescuegrid.driver.gt06.internal;
+package org.rescuegrid.driver.support;
 
 import java.util.HexFormat;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -17,23 +16,21 @@ import org.slf4j.LoggerFactory;
  * Commits the records of one packet and then replies to the device. When a record cannot be stored the
  * reply is not sent, so the tracker keeps the packet and sends it again.
  */
-final class Gt06Intake {
+public final class CommitThenReply {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Gt06Intake.class);
-    private static final int LOG_FIRST = 5;
-    private static final int LOG_EVERY = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(CommitThenReply.class);
 
     private final RecordSink sink;
     private final DeviceRegistry registry;
-    private final AtomicLong storeFailures = new AtomicLong();
+    private final RepeatLimiter storeFailures = new RepeatLimiter();
 
-    Gt06Intake(RecordSink sink, DeviceRegistry registry) {
+    public CommitThenReply(RecordSink sink, DeviceRegistry registry) {
         this.sink = sink;
         this.registry = registry;
     }
 
     /** Stores the records in order and, once all are committed, writes the reply to the channel. Returns whether all were stored. */
-    boolean commitThenReply(Gt06Records records, Channel channel) {
+    public boolean commitThenReply(PacketRecords records, Channel channel) {
         try {
             for (PositionFix fix : records.fixes()) {
                 sink.store(fix);
@@ -43,8 +40,8 @@ final class Gt06Intake {
             }
         } catch (RuntimeException e) {
             registry.error(records.deviceId(), DeviceErrorKind.STORE_FAILED);
-            long count = storeFailures.incrementAndGet();
-            if (count <= LOG_FIRST || count % LOG_EVERY == 0) {
+            long count = storeFailures.increment();
+            if (storeFailures.shouldLog(count)) {
                 LOG.error("device={} {} could not be stored and is not acknowledged, so the tracker will send it again ({} store"
                         + " failures on this listener): {}", records.deviceId(), records.packet(), count, e.toString());
             }
