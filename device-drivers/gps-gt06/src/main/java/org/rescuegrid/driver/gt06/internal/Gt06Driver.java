@@ -3,7 +3,6 @@ package org.rescuegrid.driver.gt06.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,9 +11,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 import org.apache.camel.component.netty.NettyConstants;
 import org.apache.camel.component.netty.NettyEndpoint;
 import org.osgi.service.component.annotations.Activate;
@@ -23,17 +20,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.rescuegrid.api.bus.BusBeans;
-import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.device.DeviceRegistry;
 import org.rescuegrid.api.driver.DeviceDriver;
 import org.rescuegrid.api.driver.DriverStatus;
-import org.rescuegrid.api.event.DeviceEvent;
-import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06FrameDecoder;
 import org.rescuegrid.driver.support.PacketRecords;
 import org.rescuegrid.driver.support.CommitThenReply;
-import org.rescuegrid.driver.support.RecordSink;
+import org.rescuegrid.driver.support.NettyListeners;
+import org.rescuegrid.driver.support.BusRecordSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,14 +68,12 @@ public class Gt06Driver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public void configure() {
-        NettyEndpoint endpoint = getContext().getEndpoint("netty:" + settings.endpoint()
-                + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
-                + "&bossGroup=#" + BusBeans.NETTY_BOSS_GROUP + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP, NettyEndpoint.class);
+        NettyEndpoint endpoint = getContext().getEndpoint(NettyListeners.tcpServerUri(settings.endpoint()), NettyEndpoint.class);
         endpoint.getConfiguration().setDecodersAsList(pipeline());
 
         ProducerTemplate template = getContext().createProducerTemplate();
         bus = template;
-        CommitThenReply intake = new CommitThenReply(new BusSink(template), registry);
+        CommitThenReply intake = new CommitThenReply(new BusRecordSink(template), registry);
 
         from(endpoint)
                 .routeId(routeId)
@@ -100,12 +92,7 @@ public class Gt06Driver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public DriverStatus status() {
-        ServiceStatus status = getContext() == null ? null : getContext().getRouteController().getRouteStatus(routeId);
-        if (status == null) {
-            return DriverStatus.unknown("route " + routeId + " is not added yet; the platform bus may still be starting");
-        }
-        return status.isStarted() ? DriverStatus.online() : DriverStatus.offline("route " + routeId + " is " + status
-                + "; see the log for why the listener on " + settings.endpoint() + " did not start");
+        return NettyListeners.status(getContext(), routeId, settings.endpoint());
     }
 
     private static void commitThenReply(CommitThenReply intake, Exchange exchange) throws Exception {
@@ -118,31 +105,9 @@ public class Gt06Driver extends RouteBuilder implements DeviceDriver {
     private List<ChannelHandler> pipeline() {
         Clock clock = Clock.systemUTC();
         return List.of(
-                handlerFactory(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
-                handlerFactory(() -> new Gt06FrameDecoder(settings.maxFrameLength())),
-                handlerFactory(() -> new Gt06Session(settings, registry, clock)));
+                NettyListeners.perConnection(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
+                NettyListeners.perConnection(() -> new Gt06FrameDecoder(settings.maxFrameLength())),
+                NettyListeners.perConnection(() -> new Gt06Session(settings, registry, clock)));
     }
 
-    private static ChannelHandler handlerFactory(Supplier<ChannelHandler> supplier) {
-        return new DefaultChannelHandlerFactory() {
-            @Override
-            public ChannelHandler newChannelHandler() {
-                return supplier.get();
-            }
-        };
-    }
-
-    /** Sends records to the bus endpoints, which return after the commit. */
-    private record BusSink(ProducerTemplate template) implements RecordSink {
-
-        @Override
-        public void store(PositionFix fix) {
-            template.requestBody(BusEndpoints.POSITION, fix);
-        }
-
-        @Override
-        public void store(DeviceEvent event) {
-            template.requestBody(BusEndpoints.DEVICE_EVENT, event);
-        }
-    }
 }

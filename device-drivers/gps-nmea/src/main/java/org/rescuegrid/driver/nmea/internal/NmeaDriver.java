@@ -3,16 +3,13 @@ package org.rescuegrid.driver.nmea.internal;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 import org.apache.camel.component.netty.NettyEndpoint;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -20,13 +17,13 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.rescuegrid.api.bus.BusBeans;
 import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceRegistry;
 import org.rescuegrid.api.driver.DeviceDriver;
 import org.rescuegrid.api.driver.DriverStatus;
 import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.driver.support.NettyListeners;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,9 +60,7 @@ public class NmeaDriver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public void configure() {
-        NettyEndpoint endpoint = getContext().getEndpoint("netty:" + settings.endpoint()
-                + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
-                + "&bossGroup=#" + BusBeans.NETTY_BOSS_GROUP + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP, NettyEndpoint.class);
+        NettyEndpoint endpoint = getContext().getEndpoint(NettyListeners.tcpServerUri(settings.endpoint()), NettyEndpoint.class);
         endpoint.getConfiguration().setDecodersAsList(pipeline());
 
         from(endpoint)
@@ -89,21 +84,16 @@ public class NmeaDriver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public DriverStatus status() {
-        ServiceStatus status = getContext() == null ? null : getContext().getRouteController().getRouteStatus(routeId);
-        if (status == null) {
-            return DriverStatus.unknown("route " + routeId + " is not added yet; the platform bus may still be starting");
-        }
-        return status.isStarted() ? DriverStatus.online() : DriverStatus.offline("route " + routeId + " is " + status
-                + "; see the log for why the listener on " + settings.endpoint() + " did not start");
+        return NettyListeners.status(getContext(), routeId, settings.endpoint());
     }
 
     /** Handlers of one connection, created anew for each: idle timeout, line framing, then the session. */
     private List<ChannelHandler> pipeline() {
         Clock clock = Clock.systemUTC();
         return List.of(
-                handlerFactory(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
-                handlerFactory(() -> new NmeaFrameDecoder(settings.maxFrameLength())),
-                handlerFactory(() -> new NmeaSession(settings, registry, clock)));
+                NettyListeners.perConnection(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
+                NettyListeners.perConnection(() -> new NmeaFrameDecoder(settings.maxFrameLength())),
+                NettyListeners.perConnection(() -> new NmeaSession(settings, registry, clock)));
     }
 
     private void storeFailed(Exchange exchange) {
@@ -115,12 +105,4 @@ public class NmeaDriver extends RouteBuilder implements DeviceDriver {
                 device, fix == null ? "unknown time" : fix.fixTime(), error == null ? "unknown error" : error.getMessage());
     }
 
-    private static ChannelHandler handlerFactory(Supplier<ChannelHandler> supplier) {
-        return new DefaultChannelHandlerFactory() {
-            @Override
-            public ChannelHandler newChannelHandler() {
-                return supplier.get();
-            }
-        };
-    }
 }

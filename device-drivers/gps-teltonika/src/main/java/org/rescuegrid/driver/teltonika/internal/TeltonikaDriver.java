@@ -2,7 +2,6 @@ package org.rescuegrid.driver.teltonika.internal;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -11,9 +10,7 @@ import io.netty.handler.timeout.IdleStateHandler;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 import org.apache.camel.component.netty.NettyConstants;
 import org.apache.camel.component.netty.NettyEndpoint;
 import org.osgi.service.component.annotations.Activate;
@@ -22,17 +19,14 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.rescuegrid.api.bus.BusBeans;
-import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.device.DeviceRegistry;
 import org.rescuegrid.api.driver.DeviceDriver;
 import org.rescuegrid.api.driver.DriverStatus;
-import org.rescuegrid.api.event.DeviceEvent;
-import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaFrameDecoder;
 import org.rescuegrid.driver.support.PacketRecords;
 import org.rescuegrid.driver.support.CommitThenReply;
-import org.rescuegrid.driver.support.RecordSink;
+import org.rescuegrid.driver.support.NettyListeners;
+import org.rescuegrid.driver.support.BusRecordSink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,14 +66,12 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public void configure() {
-        NettyEndpoint endpoint = getContext().getEndpoint("netty:" + settings.endpoint()
-                + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
-                + "&bossGroup=#" + BusBeans.NETTY_BOSS_GROUP + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP, NettyEndpoint.class);
+        NettyEndpoint endpoint = getContext().getEndpoint(NettyListeners.tcpServerUri(settings.endpoint()), NettyEndpoint.class);
         endpoint.getConfiguration().setDecodersAsList(pipeline());
 
         ProducerTemplate template = getContext().createProducerTemplate();
         bus = template;
-        CommitThenReply intake = new CommitThenReply(new BusSink(template), registry);
+        CommitThenReply intake = new CommitThenReply(new BusRecordSink(template), registry);
 
         // TODO: Teltonika trackers can also send AVL packets over UDP (with a packet id and an acknowledgement datagram); only TCP is served.
         from(endpoint)
@@ -99,12 +91,7 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public DriverStatus status() {
-        ServiceStatus status = getContext() == null ? null : getContext().getRouteController().getRouteStatus(routeId);
-        if (status == null) {
-            return DriverStatus.unknown("route " + routeId + " is not added yet; the platform bus may still be starting");
-        }
-        return status.isStarted() ? DriverStatus.online() : DriverStatus.offline("route " + routeId + " is " + status
-                + "; see the log for why the listener on " + settings.endpoint() + " did not start");
+        return NettyListeners.status(getContext(), routeId, settings.endpoint());
     }
 
     private static void commitThenReply(CommitThenReply intake, Exchange exchange) throws Exception {
@@ -116,31 +103,9 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
     /** Handlers of one connection, created anew for each: idle timeout, framing, then the session. */
     private List<ChannelHandler> pipeline() {
         return List.of(
-                handlerFactory(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
-                handlerFactory(() -> new TeltonikaFrameDecoder(settings.maxFrameLength())),
-                handlerFactory(() -> new TeltonikaSession(settings, registry)));
+                NettyListeners.perConnection(() -> new IdleStateHandler(settings.idleTimeoutSeconds(), 0, 0, TimeUnit.SECONDS)),
+                NettyListeners.perConnection(() -> new TeltonikaFrameDecoder(settings.maxFrameLength())),
+                NettyListeners.perConnection(() -> new TeltonikaSession(settings, registry)));
     }
 
-    private static ChannelHandler handlerFactory(Supplier<ChannelHandler> supplier) {
-        return new DefaultChannelHandlerFactory() {
-            @Override
-            public ChannelHandler newChannelHandler() {
-                return supplier.get();
-            }
-        };
-    }
-
-    /** Sends records to the bus endpoints, which return after the commit. */
-    private record BusSink(ProducerTemplate template) implements RecordSink {
-
-        @Override
-        public void store(PositionFix fix) {
-            template.requestBody(BusEndpoints.POSITION, fix);
-        }
-
-        @Override
-        public void store(DeviceEvent event) {
-            template.requestBody(BusEndpoints.DEVICE_EVENT, event);
-        }
-    }
 }
