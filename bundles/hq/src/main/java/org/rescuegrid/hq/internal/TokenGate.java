@@ -1,5 +1,7 @@
 package org.rescuegrid.hq.internal;
 
+import java.util.Set;
+
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,11 +26,12 @@ final class TokenGate {
 
     /** Installs the gate in front of every route under {@code pathPrefix} on the node's HTTP router. */
     static TokenGate install(CamelContext camel, String pathPrefix, ProvinceTokens provinces) {
-        VertxPlatformHttpRouter router = camel.getRegistry().lookupByNameAndType(
-                VertxPlatformHttpRouter.PLATFORM_HTTP_ROUTER_NAME, VertxPlatformHttpRouter.class);
-        if (router == null) {
-            throw new IllegalStateException("the node's HTTP router is not in the Camel registry; is the bus bundle running?");
-        }
+        // The server binds its router under a name that contains its port, which HQ does not know, so it is found by type.
+        Set<VertxPlatformHttpRouter> routers = camel.getRegistry().findByType(VertxPlatformHttpRouter.class);
+        VertxPlatformHttpRouter router = routers.stream()
+                .filter(VertxPlatformHttpRouter::isMainServer)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the node's HTTP router is not in the Camel registry; is the bus bundle running?"));
         Route route = router.route(pathPrefix + "*").order(Integer.MIN_VALUE).handler(context -> check(context, provinces));
         return new TokenGate(route);
     }
