@@ -69,7 +69,7 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
         }
     }
 
-    /** Returns the stored event of the same device, type and time, the record a resend of that event returns. */
+    /** Returns the stored event with the same device, type, time and details, the record a resend of that event returns. */
     private static Optional<StoredDeviceEvent> find(Connection connection, DeviceEvent event) throws SQLException {
         String sql = "SELECT " + COLUMNS + " FROM device_event WHERE device_id = ? AND event_type = ? AND event_time = ?";
         try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -77,7 +77,13 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
             query.setString(2, event.type());
             Jdbc.setInstant(query, 3, event.time());
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                while (rs.next()) {
+                    StoredDeviceEvent stored = read(rs);
+                    if (stored.event().equals(event)) {
+                        return Optional.of(stored);
+                    }
+                }
+                return Optional.empty();
             }
         }
     }

@@ -23,7 +23,8 @@ public class StoreDatabase {
             new Migration(1, "devices, position fixes and the outbox", "db/rescuegrid/V001__initial.sql"),
             new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"),
             new Migration(3, "one position per device and fix time, one event per device, type and time",
-                    "db/rescuegrid/V003__unique_records.sql"));
+                    "db/rescuegrid/V003__unique_records.sql"),
+            new Migration(4, "device event resends matched by details", "db/rescuegrid/V004__event_resend_by_content.sql"));
 
     private final DataSource dataSource;
 
