@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -17,6 +18,7 @@ import io.vertx.core.file.FileSystemOptions;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpRouter;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -76,6 +78,7 @@ public class PlatformCamelContext {
             context.addService(new VertxPlatformHttpServer(httpServerConfig(config)));
             context.start();
         });
+        awaitHttpRouter(context);
         LOG.info("Platform CamelContext started, HTTP server on {}:{}", config.httpHost(), config.httpPort());
 
         synchronized (lock) {
@@ -166,6 +169,22 @@ public class PlatformCamelContext {
         Set<String> ids = new HashSet<>();
         camel.getRoutes().forEach(route -> ids.add(route.getRouteId()));
         return ids;
+    }
+
+    /**
+     * Waits up to ten seconds for the HTTP server to bind its router in the registry. Vert.x starts the server
+     * on its event loop after the context has started, and bundles that add handlers to the router look it up
+     * as soon as their routes are added.
+     */
+    private static void awaitHttpRouter(CamelContext context) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (context.getRegistry().findByType(VertxPlatformHttpRouter.class).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                LOG.warn("The HTTP server's router did not appear within 10 s; bundles that add HTTP handlers may fail to start");
+                return;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private static VertxPlatformHttpServerConfiguration httpServerConfig(BusConfig config) {
