@@ -67,7 +67,10 @@ public class RadioGatewayIT extends RescueGridTestSupport {
         List<StoredDeviceEvent> stored = statusEvents(Instant.EPOCH);
         assertEquals(VEHICLE, stored.get(0).vehicleId());
         assertEquals("demo-lhr", stored.get(0).event().attributes().get("gateway"));
-        assertCodesConsecutive(stored.subList(1, stored.size()));
+        // The restart test may have run first in this Karaf, and changes made while the gateway was down are
+        // rightly missing, so only the events before the first outage must be consecutive.
+        List<StoredDeviceEvent> beforeOutage = beforeFirstOutage(stored);
+        assertCodesConsecutive(beforeOutage.subList(1, beforeOutage.size()));
 
         Set<String> ids = stored.stream().map(StoredDeviceEvent::eventId).collect(Collectors.toCollection(TreeSet::new));
         waitFor("the status events at HQ", () -> hqDeviceEventIds(RADIO).containsAll(ids));
@@ -100,6 +103,15 @@ public class RadioGatewayIT extends RescueGridTestSupport {
         // first one the driver saw again must be complete.
         List<StoredDeviceEvent> afterRestart = statusEvents(restarted);
         assertCodesConsecutive(afterRestart);
+    }
+
+    /** Returns the status events received before the radio's first radio.offline event, or all of them. */
+    private List<StoredDeviceEvent> beforeFirstOutage(List<StoredDeviceEvent> statusEvents) {
+        Instant firstOutage = events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 1000).stream()
+                .map(StoredDeviceEvent::receivedAt)
+                .min(Instant::compareTo)
+                .orElse(Instant.MAX);
+        return statusEvents.stream().filter(event -> event.receivedAt().isBefore(firstOutage)).toList();
     }
 
     /** Returns the radio's status events received after an instant, oldest first. */
