@@ -191,7 +191,7 @@ public class PlatformCamelContext {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(config.httpHost());
         server.setBindPort(config.httpPort());
-        // Vert.x buffers a whole body before Camel sees it, so the limit is what keeps a large request from exhausting the heap.
+        // Vert.x buffers a whole body before Camel receives it, so the limit is what keeps a large request from exhausting the heap.
         server.setMaxBodySize(config.httpMaxBodyBytes());
         return server;
     }
