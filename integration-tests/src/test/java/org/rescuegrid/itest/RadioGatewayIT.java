@@ -52,7 +52,7 @@ public class RadioGatewayIT extends RescueGridTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        // Every radio changes once a second; sampling five times as often sees each change.
+        // Every radio changes once a second; sampling five times as often catches each change.
         return OptionUtils.combine(super.config(),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "stepSeconds", "1"),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "publishingIntervalMs", "200"));

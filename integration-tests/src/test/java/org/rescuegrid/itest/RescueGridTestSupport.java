@@ -155,8 +155,8 @@ public abstract class RescueGridTestSupport {
                         "http://127.0.0.1:" + cameraYardPort + "/onvif/device_service"),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-yard.cfg", "password", "demo-camera"),
                 replaceConfigurationFile("etc/uplink.token", tokenFile),
-                // Pax Exam's probe waits 10 s by default for its invoker service, which a boot on a busy
-                // 2-core machine can exceed; the probe then never runs and every test of the class fails.
+                // Pax Exam's probe waits 10 s by default for its invoker service. A boot on a busy 2-core machine
+                // can take longer, and then the probe never runs and every test of the class fails.
                 systemProperty("org.ops4j.pax.exam.raw.extender.intern.Parser.DEFAULT_TIMEOUT").value("120000"),
                 systemProperty("rescuegrid.test.httpPort").value(String.valueOf(httpPort)),
                 systemProperty("rescuegrid.test.nmeaPort").value(String.valueOf(nmeaPort)),

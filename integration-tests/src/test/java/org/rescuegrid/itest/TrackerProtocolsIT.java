@@ -208,7 +208,7 @@ public class TrackerProtocolsIT extends RescueGridTestSupport {
 
     /**
      * Plays a phone app: a location as query parameters, a rejected one, and an SOS with a location as a
-     * form body. Each 200 is checked against the stored count, so it shows the answer came after the commit.
+     * form body. Each 200 is checked against the stored count, so it shows the response came after the commit.
      */
     private void playOsmand(String deviceId) throws Exception {
         long now = Instant.now().getEpochSecond();

@@ -1,7 +1,7 @@
 package org.rescuegrid.onvif;
 
 /**
- * A call to a camera failed. Subclasses say whether the camera returned a SOAP fault, an HTTP
+ * A call to a camera failed. Subclasses tell whether the camera returned a SOAP fault, an HTTP
  * error, or could not be reached. This class itself is used for responses that cannot be read.
  */
 public class OnvifException extends Exception {

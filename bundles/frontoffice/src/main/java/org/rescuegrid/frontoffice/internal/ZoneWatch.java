@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * Detects that a vehicle entered or left a zone and stayed there for a dwell time, from its fixes in
- * time order. Entering starts at the first fix within {@code radius} and holds while the fixes stay within
+ * time order. Entering starts at the first fix within {@code radius} and continues while the fixes stay within
  * {@code holdRadius}, so GPS drift around a parked vehicle does not restart it. Leaving starts at the first
  * fix beyond {@code radius} and is cancelled by a fix within it. The detected time is that first fix's.
  */

@@ -37,7 +37,7 @@ import org.rescuegrid.api.position.PositionFix;
  * expect-kpi responded=1 within=1 response.median=6:59 calls.nuisance=1 incidents.fire=1
  * </pre>
  *
- * Calls are emergencies unless {@code disposition=} says otherwise; {@code landmark=NAME} (underscores for spaces) replaces
+ * Calls are emergencies unless {@code disposition=} sets another disposition; {@code landmark=NAME} (underscores for spaces) replaces
  * {@code at=}, {@code new-incident} confirms a new incident despite a duplicate offer, and
  * {@code flagged=true|false} checks the repeat-nuisance flag. {@code drive} sends fixes every
  * {@code every} seconds on a straight line, the last one at {@code until}; {@code hold} sends fixes

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * What the driver knows about one camera. Fields the camera has not reported yet are null.
+ * State of one camera as the driver last read it. Fields the camera has not reported yet are null.
  *
  * @param detail a sentence for the operator when the camera is not ONLINE, else empty
  * @param clockOffset the camera's clock minus the node's

@@ -40,7 +40,7 @@ import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportCo
  * status, signal and battery change every step. It offers endpoints without security and with
  * Basic256Sha256 and Aes128_Sha256_RsaOaep (Sign and SignAndEncrypt). Its application certificate is
  * self-signed and made anew for each instance unless the caller passes one, and it accepts every client
- * certificate, because it stands in for a gateway in demos and tests.
+ * certificate, because it replaces a gateway in demos and tests.
  */
 public final class RadioGatewayServer {
 

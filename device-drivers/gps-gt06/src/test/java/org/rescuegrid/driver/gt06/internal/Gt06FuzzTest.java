@@ -19,6 +19,7 @@ import org.rescuegrid.driver.gt06.internal.decoder.Gt06FrameDecoder;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06Frames;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06Packet;
 import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.testing.RecordingRegistry;
 
 /**
  * Property test over random bytes and mutated real frames, with fixed seeds so a failure repeats. It

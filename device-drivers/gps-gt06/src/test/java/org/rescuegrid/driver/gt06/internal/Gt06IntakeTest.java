@@ -22,6 +22,7 @@ import org.rescuegrid.driver.gt06.internal.decoder.Frames;
 import org.rescuegrid.driver.support.PacketRecords;
 import org.rescuegrid.driver.support.CommitThenReply;
 import org.rescuegrid.driver.support.RecordSink;
+import org.rescuegrid.testing.RecordingRegistry;
 
 class Gt06IntakeTest {
 

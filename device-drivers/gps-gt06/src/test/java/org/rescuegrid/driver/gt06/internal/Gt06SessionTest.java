@@ -21,6 +21,7 @@ import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.gt06.internal.decoder.Frames;
 import org.rescuegrid.driver.gt06.internal.decoder.Gt06FrameDecoder;
 import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.testing.RecordingRegistry;
 
 class Gt06SessionTest {
 

@@ -17,6 +17,7 @@ import org.rescuegrid.driver.teltonika.internal.decoder.AvlFrames;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaDecodeException;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaFrameDecoder;
 import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.testing.RecordingRegistry;
 
 /**
  * Property test over random bytes and mutated real AVL packets, with fixed seeds so a failure repeats.

@@ -21,6 +21,7 @@ import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.support.PacketRecords;
 import org.rescuegrid.driver.support.CommitThenReply;
 import org.rescuegrid.driver.support.RecordSink;
+import org.rescuegrid.testing.RecordingRegistry;
 
 class TeltonikaIntakeTest {
 

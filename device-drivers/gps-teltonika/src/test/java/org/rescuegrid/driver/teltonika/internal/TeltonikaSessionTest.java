@@ -21,6 +21,7 @@ import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.driver.teltonika.internal.decoder.AvlFrames;
 import org.rescuegrid.driver.teltonika.internal.decoder.TeltonikaFrameDecoder;
 import org.rescuegrid.driver.support.PacketRecords;
+import org.rescuegrid.testing.RecordingRegistry;
 
 class TeltonikaSessionTest {
 

@@ -42,7 +42,7 @@ final class ClientFactory {
                 .orElseThrow(() -> new UaException(StatusCodes.Bad_SecurityPolicyRejected, "the gateway offers no endpoint with "
                         + settings.security() + "; it offers " + offered(endpoints)));
 
-        // Gateways often advertise a host name the node cannot resolve; keep the host and port that answered.
+        // Gateways often advertise a host name the node cannot resolve; keep the host and port that responded.
         URI configured = URI.create(settings.endpointUrl());
         endpoint = EndpointUtil.updateUrl(endpoint, configured.getHost(), configured.getPort() > 0 ? configured.getPort() : 4840);
 

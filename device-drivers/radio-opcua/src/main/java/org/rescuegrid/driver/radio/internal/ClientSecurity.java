@@ -117,12 +117,12 @@ final class ClientSecurity {
         return directory.resolve("pki").resolve("trusted").resolve("certs");
     }
 
-    /** Returns whether the trust list holds this certificate. */
+    /** Returns whether the trust list contains this certificate. */
     boolean isTrusted(X509Certificate candidate) {
         return trustList.getTrustedCertificates().contains(candidate);
     }
 
-    /** Finds the file in the rejected folder that holds a certificate, so the operator can move it. */
+    /** Finds the file in the rejected folder that contains a certificate, so the operator can move it. */
     Optional<Path> rejectedFile(X509Certificate rejected) {
         try (Stream<Path> files = Files.list(rejectedFolder(directory))) {
             byte[] encoded = rejected.getEncoded();
@@ -150,7 +150,7 @@ final class ClientSecurity {
         }
     }
 
-    /** Returns the server certificate the last failed validation rejected, and forgets it. */
+    /** Returns the server certificate the last failed validation rejected, and clears it. */
     synchronized Optional<X509Certificate> takeRejected() {
         X509Certificate rejected = lastRejected;
         lastRejected = null;

@@ -65,7 +65,7 @@ class NodeOpcuaInteropTest {
                 securityFolder, listener, Stack.sharedScheduledExecutor(), Stack.sharedExecutor());
         client.start();
 
-        // The first connection rejects node-opcua's certificate; trusting it as the log line says lets the retry in.
+        // The first connection rejects node-opcua's certificate; trusting it with the command from the log line lets the retry in.
         waitFor("the certificate rejected", () -> client.status().detail().contains("not trusted"));
         String detail = client.status().detail();
         String[] command = detail.substring(detail.indexOf("run: mv ") + "run: mv ".length()).split(" ");

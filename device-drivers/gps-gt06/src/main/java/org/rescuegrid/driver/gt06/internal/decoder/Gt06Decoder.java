@@ -9,7 +9,7 @@ import org.rescuegrid.api.device.DeviceErrorKind;
 /**
  * Decodes the content of checked GT06 packets. Field layouts follow the Concox "GT06 communication
  * protocol" document (version 1.8): all numbers big-endian, times in UTC, coordinates in units of
- * 1/30000 of a minute. It holds no state, so one instance serves every connection.
+ * 1/30000 of a minute. It keeps no state, so one instance serves every connection.
  */
 public final class Gt06Decoder {
 

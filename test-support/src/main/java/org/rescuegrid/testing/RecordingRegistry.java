@@ -1,4 +1,4 @@
-package org.rescuegrid.driver.gt06.internal;
+package org.rescuegrid.testing;
 
 import java.util.List;
 import java.util.Optional;
@@ -8,10 +8,10 @@ import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceInfo;
 import org.rescuegrid.api.device.DeviceRegistry;
 
-/** Device registry that records the calls drivers make, as lines such as {@code connected 123 gt06}. */
-final class RecordingRegistry implements DeviceRegistry {
+/** Device registry that records the calls drivers make, as lines such as {@code connected 123 gt06}, for driver tests. */
+public final class RecordingRegistry implements DeviceRegistry {
 
-    final List<String> calls = new CopyOnWriteArrayList<>();
+    public final List<String> calls = new CopyOnWriteArrayList<>();
 
     @Override
     public void connected(String deviceId, String protocol) {
