@@ -57,7 +57,7 @@ public class HqReceiverRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        tokenGate = TokenGate.install(getContext(), "/hq/", provinces);
+        tokenGate = TokenGate.install(getContext(), "/hq/v1/", provinces);
         from("platform-http:" + PATH + "?httpMethodRestrict=POST")
                 .routeId(ROUTE_ID)
                 .process(this::receive);

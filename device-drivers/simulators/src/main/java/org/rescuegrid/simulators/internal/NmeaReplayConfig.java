@@ -40,6 +40,11 @@ public @interface NmeaReplayConfig {
             + " closes the vehicle's connection after one pass.")
     boolean loop() default true;
 
+    @AttributeDefinition(description = "Stamp every epoch with the present UTC time and date, so the node receives live"
+            + " fixes at the recorded pace and places. When false the recorded times are sent, and each later pass of a"
+            + " looped log is moved on by whole days so that it is not taken for a resend.")
+    boolean presentTime() default true;
+
     @AttributeDefinition(description = "Optional new positions, one DEVICE_ID=LAT,LON entry each in decimal degrees, such"
             + " as TRK-LHR-01=31.5204,74.3587. The vehicle's coordinates in GGA, RMC, GLL and GNS sentences are shifted"
             + " so that the log's first fix lands on that point, and the checksums are recomputed. The device id must"

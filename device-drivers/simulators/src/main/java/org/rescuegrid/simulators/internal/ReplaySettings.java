@@ -31,6 +31,7 @@ final class ReplaySettings {
     final double speedup;
     final String registrationPrefix;
     final boolean loop;
+    final boolean presentTime;
     final int gt06Port;
     final List<Vehicle> vehicles;
 
@@ -40,6 +41,7 @@ final class ReplaySettings {
         this.speedup = config.speedup();
         this.registrationPrefix = config.registrationPrefix();
         this.loop = config.loop();
+        this.presentTime = config.presentTime();
         this.gt06Port = config.gt06Port();
         this.vehicles = List.copyOf(vehicles);
     }

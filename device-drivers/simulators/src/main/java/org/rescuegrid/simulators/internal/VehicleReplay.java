@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,6 +43,8 @@ final class VehicleReplay implements Runnable {
     private final int port;
     private final double speedup;
     private final boolean loop;
+    private final boolean presentTime;
+    private final Clock clock = Clock.systemUTC();
     private final byte[] registration;
     /** Encoder of the vehicle's GT06 packets, or null for an NMEA vehicle. */
     private final Gt06Encoder gt06;
@@ -70,6 +73,7 @@ final class VehicleReplay implements Runnable {
         this.port = vehicle.gt06 ? settings.gt06Port : settings.port;
         this.speedup = settings.speedup;
         this.loop = settings.loop;
+        this.presentTime = settings.presentTime;
         this.gt06 = vehicle.gt06 ? new Gt06Encoder() : null;
         this.registration = vehicle.gt06 ? null : (settings.registrationPrefix + vehicle.deviceId + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         this.executor = executor;
@@ -168,6 +172,10 @@ final class VehicleReplay implements Runnable {
      * by whole days in later ones, so the node stores each pass as new positions instead of resends.
      */
     private byte[] payload(ReplayScript.Epoch epoch) {
+        if (presentTime) {
+            List<byte[]> lines = epoch.lines().stream().map(line -> PresentTime.apply(line, clock.instant())).toList();
+            return gt06 != null ? gt06.location(lines) : nmeaPayload(lines, epoch.payload().length);
+        }
         if (gt06 != null) {
             int days = (pass - 1) * daysPerPass;
             return gt06.location(days == 0 ? epoch.lines() : epoch.lines().stream().map(line -> DateShift.apply(line, days)).toList());
@@ -176,9 +184,13 @@ final class VehicleReplay implements Runnable {
             return epoch.payload();
         }
         int days = (pass - 1) * daysPerPass;
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(epoch.payload().length + 16);
-        for (byte[] line : epoch.lines()) {
-            bytes.writeBytes(DateShift.apply(line, days));
+        return nmeaPayload(epoch.lines().stream().map(line -> DateShift.apply(line, days)).toList(), epoch.payload().length);
+    }
+
+    private static byte[] nmeaPayload(List<byte[]> lines, int sizeHint) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(sizeHint + 16);
+        for (byte[] line : lines) {
+            bytes.writeBytes(line);
             bytes.write('\r');
             bytes.write('\n');
         }

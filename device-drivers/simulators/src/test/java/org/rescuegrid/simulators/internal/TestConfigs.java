@@ -17,6 +17,11 @@ final class TestConfigs {
     static final class Builder {
         private final Map<String, Object> values = new HashMap<>();
 
+        Builder() {
+            // These tests check what the recorded logs carry; PresentTimeTest covers the present-time stamping.
+            values.put("presentTime", false);
+        }
+
         Builder set(String key, Object value) {
             values.put(key, value);
             return this;

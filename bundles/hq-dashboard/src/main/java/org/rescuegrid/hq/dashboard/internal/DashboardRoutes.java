@@ -1,0 +1,212 @@
+package org.rescuegrid.hq.dashboard.internal;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Serves the HQ dashboard under {@code /hq/dashboard} and its read API under {@code /hq/api/v1} on the node's
+ * HTTP server. Pages are public files with no data in them; every figure comes from the API, which needs a
+ * dashboard login (a session cookie) or, for other government systems, HTTP Basic credentials of the same
+ * JAAS realm, and one of HQ's roles.
+ */
+@Component(service = RoutesBuilder.class, configurationPid = DashboardSettings.PID)
+@Designate(ocd = DashboardConfig.class)
+public class DashboardRoutes extends RouteBuilder {
+
+    static final String PAGES = "/hq/dashboard";
+    static final String API = "/hq/api/v1";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardRoutes.class);
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final DashboardSettings settings;
+    private final StaticResources resources;
+    private final JaasAuthenticator authenticator;
+    private final SessionStore sessions;
+    private final DashboardApi api;
+
+    @Activate
+    public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, DashboardConfig config) {
+        this.settings = DashboardSettings.from(config);
+        this.resources = new StaticResources(DashboardRoutes.class.getClassLoader());
+        this.authenticator = new JaasAuthenticator(settings.realm());
+        this.sessions = new SessionStore(settings.session(), Clock.systemUTC());
+        this.api = new DashboardApi(new HqReadModel(hqDataSource), settings, Clock.systemUTC());
+        LOG.info("HQ dashboard started on {} (API {}), map tiles: {}", PAGES, API,
+                settings.tileUrl().isEmpty() ? "none, offline outlines" : settings.tileUrl());
+    }
+
+    @Deactivate
+    void deactivate() {
+        LOG.info("HQ dashboard stopped; {} sessions ended", sessions.size());
+    }
+
+    @Override
+    public void configure() {
+        from("platform-http:" + PAGES + "?matchOnUriPrefix=true&httpMethodRestrict=GET,HEAD,POST")
+                .routeId("rescuegrid-hq-dashboard")
+                .process(this::page);
+        from("platform-http:" + API + "?matchOnUriPrefix=true&httpMethodRestrict=GET,HEAD")
+                .routeId("rescuegrid-hq-api")
+                .process(this::apiRequest);
+    }
+
+    private void page(Exchange exchange) {
+        String path = HttpExchange.below(HttpExchange.path(exchange), PAGES);
+        String method = HttpExchange.method(exchange);
+        if (path == null) {
+            HttpExchange.error(exchange, 404, "no such page");
+        } else if (path.isEmpty() && !HttpExchange.path(exchange).endsWith("/")) {
+            // The page links its files relative to the folder, which needs the trailing slash.
+            HttpExchange.reply(exchange, 302, "text/plain", "");
+            exchange.getMessage().setHeader("Location", PAGES + "/");
+        } else if ("POST".equals(method) && "login".equals(path)) {
+            login(exchange);
+        } else if ("POST".equals(method) && "logout".equals(path)) {
+            HttpExchange.cookie(exchange, HttpExchange.SESSION_COOKIE).ifPresent(sessions::close);
+            HttpExchange.json(exchange, 200, "{}");
+            exchange.getMessage().setHeader("Set-Cookie", HttpExchange.SESSION_COOKIE + "=; Path=/hq/; Max-Age=0; HttpOnly; SameSite=Strict");
+        } else if ("POST".equals(method)) {
+            HttpExchange.error(exchange, 405, "POST " + PAGES + "/" + path + " is not served; POST only to login or logout");
+        } else if ("session".equals(path)) {
+            session(exchange);
+        } else {
+            staticFile(exchange, path);
+        }
+    }
+
+    private void staticFile(Exchange exchange, String path) {
+        Optional<StaticResources.Resource> file = resources.find(path);
+        if (file.isEmpty()) {
+            HttpExchange.error(exchange, 404, "no dashboard file '" + path + "'");
+            return;
+        }
+        HttpExchange.reply(exchange, 200, file.get().contentType(), file.get().bytes());
+        // Libraries carry their version in the path; the dashboard's own files change with the bundle.
+        exchange.getMessage().setHeader("Cache-Control", file.get().library() ? "public, max-age=86400" : "no-cache");
+    }
+
+    private void login(Exchange exchange) {
+        String contentType = exchange.getMessage().getHeader(Exchange.CONTENT_TYPE, "", String.class);
+        String body = exchange.getMessage().getBody(String.class);
+        String remote = remote(exchange);
+        // JSON rather than a form: the HTTP server turns form fields into message headers, and a login
+        // must never travel in headers that routes or logs might copy.
+        if (!contentType.startsWith("application/json")) {
+            HttpExchange.error(exchange, 415, "Content-Type '" + contentType + "' is not accepted; send the login as application/json");
+            return;
+        }
+        Optional<HttpExchange.BasicCredentials> login = HttpExchange.loginBody(body);
+        if (login.isEmpty()) {
+            HttpExchange.error(exchange, 400, "send {\"user\": \"NAME\", \"password\": \"PASSWORD\"} with both fields non-empty");
+            return;
+        }
+        String user = login.get().user();
+        char[] password = login.get().password();
+
+        Optional<Set<String>> roles = authenticator.login(user, password);
+        if (roles.isEmpty()) {
+            LOG.warn("HQ dashboard login refused for user={} from {}: wrong user name or password", user, remote);
+            HttpExchange.error(exchange, 401, "wrong user name or password");
+            return;
+        }
+        if (!SessionStore.mayView(roles.get(), settings)) {
+            LOG.warn("HQ dashboard login refused for user={} from {}: the user has neither role {} nor {}", user, remote,
+                    settings.viewerRole(), settings.adminRole());
+            HttpExchange.error(exchange, 403, "user " + user + " may not view the HQ dashboard; an HQ admin must give the role "
+                    + settings.viewerRole());
+            return;
+        }
+
+        sessions.sweep();
+        boolean admin = roles.get().contains(settings.adminRole());
+        String token = sessions.open(user, admin);
+        LOG.info("HQ dashboard login user={} admin={} from {}", user, admin, remote);
+        HttpExchange.json(exchange, 200, sessionBody(user, admin));
+        exchange.getMessage().setHeader("Set-Cookie", HttpExchange.SESSION_COOKIE + "=" + token
+                + "; Path=/hq/; HttpOnly; SameSite=Strict; Max-Age=" + settings.session().toSeconds());
+    }
+
+    private void session(Exchange exchange) {
+        Optional<SessionStore.Session> session = HttpExchange.cookie(exchange, HttpExchange.SESSION_COOKIE).flatMap(sessions::touch);
+        if (session.isEmpty()) {
+            HttpExchange.error(exchange, 401, "not logged in");
+            return;
+        }
+        HttpExchange.json(exchange, 200, sessionBody(session.get().user(), session.get().admin()));
+    }
+
+    private ObjectNode sessionBody(String user, boolean admin) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("user", user);
+        body.put("admin", admin);
+        body.put("tileUrl", settings.tileUrl());
+        body.put("tileAttribution", settings.tileAttribution());
+        body.put("staleAfterSeconds", settings.staleAfter().toSeconds());
+        return body;
+    }
+
+    private void apiRequest(Exchange exchange) {
+        String path = HttpExchange.below(HttpExchange.path(exchange), API);
+        if ("openapi.json".equals(path)) {
+            staticFile(exchange, "openapi.json");
+            return;
+        }
+        if (!authorised(exchange)) {
+            return;
+        }
+        try {
+            api.answer(exchange, path == null ? "" : path);
+        } catch (SQLException e) {
+            LOG.error("HQ API {} failed reading the HQ database: {}", path, e.toString(), e);
+            HttpExchange.error(exchange, 503, "HQ's database could not be read; retry later");
+        }
+    }
+
+    /** Lets a request with a live session or valid Basic credentials and an HQ role through; answers 401 or 403 otherwise. */
+    private boolean authorised(Exchange exchange) {
+        if (HttpExchange.cookie(exchange, HttpExchange.SESSION_COOKIE).flatMap(sessions::touch).isPresent()) {
+            return true;
+        }
+        Optional<HttpExchange.BasicCredentials> credentials = HttpExchange.basic(exchange);
+        if (credentials.isEmpty()) {
+            HttpExchange.error(exchange, 401, "log in to the dashboard, or send HTTP Basic credentials of a user with role " + settings.viewerRole());
+            exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"RescueGrid HQ\"");
+            return false;
+        }
+        Optional<Set<String>> roles = authenticator.login(credentials.get().user(), credentials.get().password());
+        if (roles.isEmpty()) {
+            LOG.warn("HQ API refused user={} from {}: wrong user name or password", credentials.get().user(), remote(exchange));
+            HttpExchange.error(exchange, 401, "wrong user name or password");
+            return false;
+        }
+        if (!SessionStore.mayView(roles.get(), settings)) {
+            HttpExchange.error(exchange, 403, "user " + credentials.get().user() + " lacks role " + settings.viewerRole());
+            return false;
+        }
+        return true;
+    }
+
+    private static String remote(Exchange exchange) {
+        Object address = exchange.getMessage().getHeader("CamelVertxPlatformHttpRemoteAddress");
+        return address == null ? "unknown address" : address.toString();
+    }
+}

@@ -1,0 +1,211 @@
+// RescueGrid HQ dashboard: logs in against HQ's JAAS realm, then polls the read API and draws the
+// province on a Leaflet map, district tables and a Chart.js chart. Texts come from i18n/<lang>.json.
+(function () {
+  'use strict';
+
+  var REFRESH_MS = 5000;
+  var PROVINCE_CENTRE = [30.4, 70.5];
+  var state = { user: null, lang: 'en', texts: {}, map: null, markers: {}, chart: null, timer: null, session: null };
+
+  function $(id) { return document.getElementById(id); }
+
+  function t(key, values) {
+    var text = state.texts[key] || key;
+    Object.keys(values || {}).forEach(function (name) { text = text.replace('{' + name + '}', values[name]); });
+    return text;
+  }
+
+  function languageKey() { return 'rescuegrid.hq.lang.' + (state.user || 'anonymous'); }
+
+  function loadLanguage(lang) {
+    return fetch('i18n/' + lang + '.json', { cache: 'no-cache' })
+      .then(function (response) { return response.json(); })
+      .then(function (texts) {
+        state.lang = lang;
+        state.texts = texts;
+        document.documentElement.lang = lang;
+        document.documentElement.dir = texts.dir || 'ltr';
+        document.querySelectorAll('[data-i18n]').forEach(function (element) {
+          element.textContent = t(element.getAttribute('data-i18n'));
+        });
+        $('language').value = lang;
+        if (state.chart) { state.chart.options.plugins.title.text = t('recordsChart'); state.chart.update(); }
+      });
+  }
+
+  function show(view) {
+    $('login-view').hidden = view !== 'login';
+    $('dashboard-view').hidden = view !== 'dashboard';
+    $('logout').hidden = view !== 'dashboard';
+  }
+
+  function startDashboard(session) {
+    state.user = session.user;
+    state.session = session;
+    $('who').textContent = session.user;
+    var lang = localStorage.getItem(languageKey()) || state.lang;
+    loadLanguage(lang).then(function () {
+      show('dashboard');
+      initMap(session);
+      refresh();
+      state.timer = setInterval(refresh, REFRESH_MS);
+    });
+  }
+
+  function initMap(session) {
+    if (state.map) { return; }
+    state.map = L.map('map').setView(PROVINCE_CENTRE, 6);
+    if (session.tileUrl) {
+      L.tileLayer(session.tileUrl, { attribution: session.tileAttribution, maxZoom: 18 }).addTo(state.map);
+    }
+    // District outlines draw the province with no tile server reachable.
+    fetch('districts.geojson').then(function (r) { return r.json(); }).then(function (geojson) {
+      L.geoJSON(geojson, {
+        style: { color: '#0b3d5c', weight: 1, fillOpacity: 0.05 },
+        onEachFeature: function (feature, layer) {
+          layer.bindTooltip(feature.properties.name + ' (' + feature.properties.code + ')',
+            { permanent: true, direction: 'center', className: 'district-label' });
+        }
+      }).addTo(state.map);
+    });
+  }
+
+  function api(path) {
+    return fetch('../api/v1/' + path, { credentials: 'same-origin', cache: 'no-cache' }).then(function (response) {
+      if (response.status === 401) { throw new Error('logged-out'); }
+      if (!response.ok) { throw new Error(path + ': HTTP ' + response.status); }
+      return response.json();
+    });
+  }
+
+  function refresh() {
+    Promise.all([api('vehicles'), api('districts'), api('device-events')]).then(function (results) {
+      drawVehicles(results[0].vehicles);
+      drawDistricts(results[1].districts);
+      drawEvents(results[2].events);
+      $('updated').textContent = new Date(results[0].generatedAt).toLocaleTimeString(state.lang === 'ur' ? 'ur-PK' : 'en-GB');
+    }).catch(function (error) {
+      if (error.message === 'logged-out') { stop(); show('login'); }
+      else { console.error(error); }
+    });
+  }
+
+  function cell(row, text) {
+    var td = document.createElement('td');
+    td.textContent = text;
+    row.appendChild(td);
+    return td;
+  }
+
+  function drawVehicles(vehicles) {
+    var seen = {};
+    var body = $('vehicles').querySelector('tbody');
+    body.textContent = '';
+    vehicles.forEach(function (v) {
+      var key = v.district + '/' + v.vehicleId;
+      seen[key] = true;
+      var at = [v.latitude, v.longitude];
+      var marker = state.markers[key];
+      if (marker) {
+        marker.setLatLng(at);
+      } else {
+        marker = L.circleMarker(at, { radius: 6, color: '#b3261e', fillOpacity: 0.8, className: 'rg-vehicle' })
+          .bindTooltip(v.vehicleId).addTo(state.map);
+        state.markers[key] = marker;
+      }
+      var row = document.createElement('tr');
+      row.setAttribute('data-vehicle', v.vehicleId);
+      cell(row, v.district);
+      cell(row, v.vehicleId);
+      cell(row, new Date(v.fixTime).toLocaleTimeString('en-GB'));
+      cell(row, v.latitude.toFixed(5) + ', ' + v.longitude.toFixed(5)).className = 'position';
+      cell(row, v.speedKmh === undefined ? '' : v.speedKmh.toFixed(0));
+      body.appendChild(row);
+    });
+    Object.keys(state.markers).forEach(function (key) {
+      if (!seen[key]) { state.map.removeLayer(state.markers[key]); delete state.markers[key]; }
+    });
+  }
+
+  function drawDistricts(districts) {
+    var body = $('districts').querySelector('tbody');
+    body.textContent = '';
+    districts.forEach(function (d) {
+      var row = document.createElement('tr');
+      row.setAttribute('data-district', d.district);
+      if (d.stale) { row.className = 'stale'; }
+      cell(row, d.district);
+      cell(row, d.stale ? t('stale') : t('live')).className = d.stale ? 'state-stale' : 'state-live';
+      cell(row, t('secondsAgo', { n: d.secondsSinceLastRecord }));
+      cell(row, d.recordsLastHour.position || 0);
+      cell(row, d.recordsLastHour['device-event'] || 0);
+      cell(row, d.silentDevices.length ? d.silentDevices.map(function (s) { return s.deviceId; }).join(', ') : t('none'));
+      cell(row, d.gaps.length ? d.gaps.map(function (g) { return g.seconds + ' s'; }).join(', ') : t('none'));
+      body.appendChild(row);
+    });
+    drawChart(districts);
+  }
+
+  function drawChart(districts) {
+    var types = {};
+    districts.forEach(function (d) { Object.keys(d.recordsLastHour).forEach(function (type) { types[type] = true; }); });
+    var datasets = Object.keys(types).sort().map(function (type) {
+      return { label: type, data: districts.map(function (d) { return d.recordsLastHour[type] || 0; }) };
+    });
+    var labels = districts.map(function (d) { return d.district; });
+    if (!state.chart) {
+      state.chart = new Chart($('records-chart'), {
+        type: 'bar',
+        data: { labels: labels, datasets: datasets },
+        options: { animation: false, plugins: { title: { display: true, text: t('recordsChart') } }, scales: { x: { stacked: true }, y: { stacked: true } } }
+      });
+    } else {
+      state.chart.data.labels = labels;
+      state.chart.data.datasets = datasets;
+      state.chart.update();
+    }
+  }
+
+  function drawEvents(events) {
+    var body = $('events').querySelector('tbody');
+    body.textContent = '';
+    events.slice(0, 50).forEach(function (e) {
+      var row = document.createElement('tr');
+      cell(row, new Date(e.time).toLocaleString('en-GB'));
+      cell(row, e.district);
+      cell(row, e.vehicleId || e.deviceId);
+      cell(row, e.type);
+      body.appendChild(row);
+    });
+  }
+
+  function stop() {
+    if (state.timer) { clearInterval(state.timer); state.timer = null; }
+  }
+
+  $('login-form').addEventListener('submit', function (event) {
+    event.preventDefault();
+    $('login-error').textContent = '';
+    var login = JSON.stringify({ user: $('user').value, password: $('password').value });
+    fetch('login', { method: 'POST', body: login, headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin' }).then(function (response) {
+      if (response.ok) { return response.json().then(startDashboard); }
+      $('login-error').textContent = t(response.status === 403 ? 'forbidden' : 'wrongPassword');
+    });
+  });
+
+  $('logout').addEventListener('click', function () {
+    fetch('logout', { method: 'POST', credentials: 'same-origin' }).then(function () { stop(); show('login'); });
+  });
+
+  $('language').addEventListener('change', function () {
+    localStorage.setItem(languageKey(), $('language').value);
+    loadLanguage($('language').value).then(function () { if (state.user) { refresh(); } });
+  });
+
+  loadLanguage('en').then(function () {
+    fetch('session', { credentials: 'same-origin' }).then(function (response) {
+      if (response.ok) { return response.json().then(startDashboard); }
+      show('login');
+    });
+  });
+}());
