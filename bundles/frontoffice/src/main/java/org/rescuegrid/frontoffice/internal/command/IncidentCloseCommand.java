@@ -9,8 +9,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 
-// TODO: restrict incident-close and call-reclassify to a supervisor role (Karaf command ACL in etc/org.apache.karaf.command.acl.rescue.cfg, JAAS roles operator/supervisor/admin).
-@Command(scope = "rescue", name = "incident-close", description = "Closes an incident whose vehicles are all back in service.")
+@Command(scope = "rescue", name = "incident-close", description = "Closes an incident whose vehicles are all back in service. Supervisors and admins only.")
 @Service
 public class IncidentCloseCommand implements Action {
 
