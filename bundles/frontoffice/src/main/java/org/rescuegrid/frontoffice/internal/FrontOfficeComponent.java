@@ -21,12 +21,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
+import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.Disposition;
 import org.rescuegrid.frontoffice.FrontOfficeEndpoints;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
+import org.rescuegrid.frontoffice.IncidentOutcome;
 import org.rescuegrid.frontoffice.Kpi;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
@@ -86,9 +88,6 @@ public class FrontOfficeComponent implements FrontOfficeService {
         LOG.info("Front office stopped");
     }
 
-    // TODO: REST API for the same operations on the bus's platform-http server (calls, incidents, dispatch,
-    // steps, KPIs), authenticated against the Karaf JAAS realm with roles operator, supervisor and admin,
-    // where only supervisors close incidents and reclassify calls. Not built yet.
     /** Feeds stored positions to the front office, ticks its response clocks and sends the alerts they raise. */
     private final class Routes extends RouteBuilder {
 
@@ -141,6 +140,11 @@ public class FrontOfficeComponent implements FrontOfficeService {
     }
 
     @Override
+    public Optional<CallRecord> call(String callId) {
+        return frontOffice.call(callId);
+    }
+
+    @Override
     public List<CallRecord> calls(String incidentId) {
         return frontOffice.calls(incidentId);
     }
@@ -163,6 +167,26 @@ public class FrontOfficeComponent implements FrontOfficeService {
     @Override
     public Incident close(String incidentId, String supervisor) {
         return frontOffice.close(incidentId, supervisor);
+    }
+
+    @Override
+    public Incident close(String incidentId, IncidentOutcome outcome, String supervisor) {
+        return frontOffice.close(incidentId, outcome, supervisor);
+    }
+
+    @Override
+    public Optional<IncidentOutcome> outcome(String incidentId) {
+        return frontOffice.outcome(incidentId);
+    }
+
+    @Override
+    public Assistance addAssistance(String incidentId, Assistance assistance, String user) {
+        return frontOffice.addAssistance(incidentId, assistance, user);
+    }
+
+    @Override
+    public List<Assistance> assistance(String incidentId) {
+        return frontOffice.assistance(incidentId);
     }
 
     @Override
