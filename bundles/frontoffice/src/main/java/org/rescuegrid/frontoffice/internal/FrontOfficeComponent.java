@@ -17,10 +17,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.bus.BusEndpoints;
+import org.rescuegrid.api.device.DeviceRegistry;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
+import org.rescuegrid.api.radio.RadioMessenger;
 import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
@@ -54,6 +59,13 @@ public class FrontOfficeComponent implements FrontOfficeService {
     static final String CLOCK_ROUTE_ID = "rescuegrid-frontoffice-response-clock";
 
     private final FrontOffice frontOffice;
+
+    // Optional: a node without radio gateways dispatches by voice only.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RadioMessenger radioMessenger;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceRegistry deviceRegistry;
     private final ServiceRegistration<RoutesBuilder> routes;
     private final ServiceRegistration<SimulatedTime> simulatedTime;
 
@@ -154,9 +166,12 @@ public class FrontOfficeComponent implements FrontOfficeService {
         return frontOffice.recommend(incidentId);
     }
 
+    /** Dispatches the vehicle and then sends the dispatch to its radio, outside the front office's lock. */
     @Override
     public Incident dispatch(String incidentId, String vehicleId, String operator) {
-        return frontOffice.dispatch(incidentId, vehicleId, operator);
+        Incident updated = frontOffice.dispatch(incidentId, vehicleId, operator);
+        DispatchRadio.send(updated, vehicleId, deviceRegistry, radioMessenger);
+        return updated;
     }
 
     @Override
