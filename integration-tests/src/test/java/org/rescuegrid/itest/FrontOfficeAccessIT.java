@@ -73,11 +73,12 @@ public class FrontOfficeAccessIT extends RescueGridTestSupport {
     public void consoleClosesForSupervisorsOnly() throws Exception {
         String incidentId = frontOffice.receiveCall(new NewCall(null, null, null, Location.of(31.5497, 74.3436), null, IncidentType.OTHER, 0,
                 "console access test", org.rescuegrid.frontoffice.Disposition.EMERGENCY, null, true, "it")).incidentId();
-        String close = "rescue:incident-close " + incidentId + " --rescued 1 --first-aid 1 --hospital 0 --deaths 0";
+        // Karaf's shell reads options only before the first argument.
+        String close = "rescue:incident-close --rescued 1 --first-aid 1 --hospital 0 --deaths 0 " + incidentId;
 
-        AssertionError refused = expectFailure(() -> executeAs(OPERATOR, OPERATOR_PASSWORD, close));
-        assertTrue(refused.getMessage(), refused.getMessage().contains("Insufficient credentials")
-                || refused.getMessage().contains("Command not found"));
+        AssertionError rejected = expectFailure(() -> executeAs(OPERATOR, OPERATOR_PASSWORD, close));
+        assertTrue(rejected.getMessage(), rejected.getMessage().contains("Insufficient credentials")
+                || rejected.getMessage().contains("Command not found"));
         assertTrue("still open after the operator's attempt", frontOffice.incident(incidentId).orElseThrow().open());
 
         String closed = executeAs(SUPERVISOR, SUPERVISOR_PASSWORD, close);

@@ -16,7 +16,7 @@ import java.util.Objects;
 public record Assistance(String assistanceId, String incidentId, Instant givenAt, String givenBy, AssistanceRecipient givenTo,
         String vehicleId, AssistanceKind kind, String text, String recordedBy) {
 
-    /** Longest guidance text stored. */
+    /** Maximum length of the guidance text, in characters. */
     public static final int MAX_TEXT = 2000;
 
     /** @throws IllegalArgumentException naming the field when one is missing, too long or inconsistent */

@@ -1,7 +1,7 @@
 package org.rescuegrid.frontoffice;
 
 /**
- * What the crews report when an incident closes, the figures HQ adds up per month.
+ * Outcome of a closed incident as the crews report it: the figures HQ adds up per month.
  *
  * @param peopleRescued people the service brought out of danger alive
  * @param firstAidOnScene of those, people treated on scene and left there

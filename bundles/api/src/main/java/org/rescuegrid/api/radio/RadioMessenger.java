@@ -3,11 +3,11 @@ package org.rescuegrid.api.radio;
 /**
  * Sends text messages to radios through the node's radio gateways. A radio driver registers it; services
  * that tell a crew something (a dispatch, a change of destination) use it where a gateway is connected.
- * Radio ids are device ids, so the device registry tells which radio a vehicle carries.
+ * Radio ids are device ids, so the device registry maps a vehicle to its radio.
  */
 public interface RadioMessenger {
 
-    /** Longest text accepted; dispatch radio text services carry short messages. */
+    /** Maximum text length in characters, because dispatch radio text services carry short messages. */
     int MAX_TEXT_LENGTH = 200;
 
     /** Returns whether a gateway that carries this radio is connected now. */
@@ -18,7 +18,7 @@ public interface RadioMessenger {
      *
      * @throws IllegalArgumentException when no gateway carries the radio, or the text is empty or longer than
      *         {@link #MAX_TEXT_LENGTH}
-     * @throws IllegalStateException when the gateway is not connected, did not answer in time or rejected the message
+     * @throws IllegalStateException when the gateway is not connected, timed out or rejected the message
      */
     void sendText(String radioId, String text);
 }

@@ -3,7 +3,7 @@ package org.rescuegrid.frontoffice.internal.rest;
 import java.util.Map;
 
 /**
- * The REST API's answer: an HTTP status, a body that Jackson writes as JSON, and extra headers.
+ * Response of the REST API: an HTTP status, a body that Jackson writes as JSON, and extra headers.
  */
 record ApiResponse(int status, Object body, Map<String, String> headers) {
 

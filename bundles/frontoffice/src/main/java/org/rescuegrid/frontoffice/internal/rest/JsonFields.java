@@ -161,10 +161,10 @@ final class JsonFields {
     }
 
     private static ApiException invalid(String field, JsonNode value, String accepted) {
-        String shown = value.toString();
-        if (shown.length() > 60) {
-            shown = shown.substring(0, 60) + "...";
+        String json = value.toString();
+        if (json.length() > 60) {
+            json = json.substring(0, 60) + "...";
         }
-        return ApiException.badRequest("field '" + field + "' value " + shown + " is invalid; send " + accepted);
+        return ApiException.badRequest("field '" + field + "' value " + json + " is invalid; send " + accepted);
     }
 }

@@ -221,9 +221,9 @@ final class RestApi {
         }
     }
 
-    private static void requireSupervisor(ApiUser user, String what) {
+    private static void requireSupervisor(ApiUser user, String action) {
         if (!user.isSupervisor()) {
-            throw new ApiException(403, "only supervisors and admins " + what + "; user " + user.name() + " is neither");
+            throw new ApiException(403, "only supervisors and admins " + action + "; user " + user.name() + " is neither");
         }
     }
 
