@@ -142,7 +142,7 @@ public class FrontOfficeAccessIT extends RescueGridTestSupport {
         assertEquals(1, hqRecords("incident-outcome", incidentId));
     }
 
-    /** Runs a console command as a user of the JAAS realm, so the command ACL sees that user's roles. */
+    /** Runs a console command as a user of the JAAS realm, so the command ACL checks that user's roles. */
     private String executeAs(String user, String password, String command) throws Exception {
         Subject subject = new Subject();
         Thread thread = Thread.currentThread();

@@ -111,7 +111,7 @@ class RestApiTest {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Returns a front office that knows incident INC-000001 and call CALL-000001, and records each change it is asked for. */
+    /** Returns a front office with incident INC-000001 and call CALL-000001 that records each change requested. */
     private FrontOfficeService frontOffice() {
         return (FrontOfficeService) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {FrontOfficeService.class},
                 (proxy, method, args) -> switch (method.getName()) {
