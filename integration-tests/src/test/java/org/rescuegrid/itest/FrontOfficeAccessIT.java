@@ -11,6 +11,8 @@ import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -40,10 +42,12 @@ import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.IncidentType;
 import org.rescuegrid.frontoffice.Location;
 import org.rescuegrid.frontoffice.NewCall;
+import org.rescuegrid.frontoffice.StepSource;
 
 /**
  * Roles on a real node: users of the distribution's operator and supervisor groups in the JAAS realm, the
- * console's command ACL, and the REST API over HTTP with the same rules.
+ * console's command ACL, and the REST API over HTTP with the same rules. It also dispatches a vehicle with a
+ * radio on the demo's simulated gateway, whose statuses then move the incident on.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -140,6 +144,33 @@ public class FrontOfficeAccessIT extends RescueGridTestSupport {
         waitFor("the outbox to drain to HQ", () -> uplink.status().backlog() == 0);
         assertEquals(1, hqRecords("incident-assistance", incidentId));
         assertEquals(1, hqRecords("incident-outcome", incidentId));
+    }
+
+    @Test
+    public void dispatchReachesVehicleRadio() throws Exception {
+        waitFor("the demo radio gateway online", () -> executeCommand("rescue:gateway-list").contains("ONLINE"));
+        waitFor("radio RADIO-LHR-102 on vehicle AMB-LHR-102", () -> devices.find("RADIO-LHR-102")
+                .map(device -> "AMB-LHR-102".equals(device.vehicleId())).orElse(false));
+        String incidentId = frontOffice.receiveCall(new NewCall(null, null, null, Location.of(31.4700, 74.2700), null,
+                IncidentType.MEDICAL_EMERGENCY, 1, "radio test", org.rescuegrid.frontoffice.Disposition.EMERGENCY, null, true, "it")).incidentId();
+
+        Response dispatched = http("POST", "/incidents/" + incidentId + "/dispatch", OPERATOR, OPERATOR_PASSWORD, "{\"vehicleId\":\"AMB-LHR-102\"}");
+        assertEquals(dispatched.body, 200, dispatched.status);
+
+        Path log = Path.of(System.getProperty("karaf.data"), "log", "karaf.log");
+        waitFor("the dispatch sent to RADIO-LHR-102", () -> logContains(log, "incident=" + incidentId + " vehicle=AMB-LHR-102 device=RADIO-LHR-102"
+                + " dispatch sent by radio"));
+        // The simulated gateway moves every radio to its next status code every few seconds.
+        waitFor("a step of AMB-LHR-102 set by radio", () -> frontOffice.incident(incidentId).orElseThrow().vehicle("AMB-LHR-102").orElseThrow()
+                .sources().containsValue(StepSource.RADIO));
+    }
+
+    private static boolean logContains(Path log, String text) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8).contains(text);
+        } catch (IOException e) {
+            throw new AssertionError("node log " + log + " could not be read: " + e.getMessage(), e);
+        }
     }
 
     /** Runs a console command as a user of the JAAS realm, so the command ACL checks that user's roles. */

@@ -61,6 +61,7 @@ public class RestApiRoutes extends RouteBuilder {
             LOG.error("REST {} {} failed: {}", request.method(), request.path(), e.toString(), e);
             response = ApiResponse.of(500, JsonViews.error("the front office failed to handle the request; see the node's log"));
         }
+        // TODO: failed logins are logged but not rate-limited, so the API does not slow down password guessing.
         if (response.status() == 401 || response.status() == 403) {
             LOG.warn("REST {} {} rejected with {}", request.method(), request.path(), response.status());
         }
