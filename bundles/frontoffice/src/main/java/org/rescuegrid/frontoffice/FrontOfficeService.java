@@ -37,6 +37,9 @@ public interface FrontOfficeService {
     /** Returns the open incidents, oldest call first. */
     List<Incident> openIncidents();
 
+    /** Returns a stored call. */
+    Optional<CallRecord> call(String callId);
+
     /** Returns the calls of an incident, first first. */
     List<CallRecord> calls(String incidentId);
 
@@ -54,8 +57,26 @@ public interface FrontOfficeService {
      */
     Incident recordStep(String incidentId, String vehicleId, Step step, Instant at, StepSource source, String user);
 
-    /** Closes an incident whose vehicles are all back in service. */
+    /** Closes an incident whose vehicles are all back in service, without an outcome; prefer the form with one. */
     Incident close(String incidentId, String supervisor);
+
+    /** Closes an incident whose vehicles are all back in service and stores its outcome for HQ in the same transaction. */
+    Incident close(String incidentId, IncidentOutcome outcome, String supervisor);
+
+    /** Returns the outcome recorded when the incident closed; empty while it is open or when it closed without one. */
+    Optional<IncidentOutcome> outcome(String incidentId);
+
+    /**
+     * Stores technical assistance given during an open incident. The record's id, incident and recording user
+     * are set here; a null {@code givenAt} means now.
+     *
+     * @throws IllegalArgumentException when the time is before the call or in the future, or the crew's vehicle is
+     *         not dispatched to the incident
+     */
+    Assistance addAssistance(String incidentId, Assistance assistance, String user);
+
+    /** Returns the technical assistance recorded on an incident, in the order it was given. */
+    List<Assistance> assistance(String incidentId);
 
     /** Returns the key figures of the calls received in {@code [from, to)}. */
     Kpi kpi(Instant from, Instant to);

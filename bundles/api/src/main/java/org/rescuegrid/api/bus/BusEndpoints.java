@@ -23,8 +23,12 @@ public final class BusEndpoints {
      */
     public static final String DEVICE_EVENT = "direct:rescuegrid.device-event?block=true&timeout=30000";
 
-    /** Stored device events after commit, body {@link org.rescuegrid.api.event.StoredDeviceEvent}, for live consumers. */
-    public static final String DEVICE_EVENT_STORED = "seda:rescuegrid.device-event.stored?size=10000&blockWhenFull=false&discardIfNoConsumers=true";
+    /**
+     * Stored device events after commit, body {@link org.rescuegrid.api.event.StoredDeviceEvent}, for live consumers.
+     * Every consumer receives every event, so services that follow different event types do not take each other's.
+     */
+    public static final String DEVICE_EVENT_STORED = "seda:rescuegrid.device-event.stored?size=10000&blockWhenFull=false&discardIfNoConsumers=true"
+            + "&multipleConsumers=true";
 
     private BusEndpoints() {
     }

@@ -17,11 +17,13 @@ import java.util.Set;
 
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.frontoffice.Assignment;
+import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.Disposition;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
+import org.rescuegrid.frontoffice.IncidentOutcome;
 import org.rescuegrid.frontoffice.Kpi;
 import org.rescuegrid.frontoffice.Location;
 import org.rescuegrid.frontoffice.NewCall;
@@ -248,6 +250,11 @@ final class FrontOffice implements FrontOfficeService {
     }
 
     @Override
+    public synchronized Optional<CallRecord> call(String callId) {
+        return query(() -> database.read(c -> FrontOfficeTables.loadCall(c, callId)), "call " + callId);
+    }
+
+    @Override
     public synchronized List<CallRecord> calls(String incidentId) {
         return query(() -> database.read(c -> FrontOfficeTables.loadCalls(c, incidentId, null, null)), "calls of " + incidentId);
     }
@@ -440,6 +447,11 @@ final class FrontOffice implements FrontOfficeService {
 
     @Override
     public synchronized Incident close(String incidentId, String supervisor) {
+        return close(incidentId, null, supervisor);
+    }
+
+    @Override
+    public synchronized Incident close(String incidentId, IncidentOutcome outcome, String supervisor) {
         Incident incident = openIncident(incidentId);
         List<String> active = incident.vehicles().stream().filter(Assignment::active).map(Assignment::vehicleId).toList();
         if (!active.isEmpty()) {
@@ -455,11 +467,53 @@ final class FrontOffice implements FrontOfficeService {
             FrontOfficeTables.setStepTime(connection, incidentId, null, Step.CLOSED, now);
             FrontOfficeTables.setClosedBy(connection, incidentId, supervisor);
             FrontOfficeTables.insertStepReport(connection, incidentId, null, Step.CLOSED, now, StepSource.OPERATOR, supervisor, now, true);
+            if (outcome != null) {
+                CaseTables.insertOutcome(connection, incidentId, outcome, supervisor, now);
+            }
             return null;
         }), "closing incident " + incidentId);
         open.remove(incidentId);
-        LOG.info("incident={} closed by {}", incidentId, supervisor);
+        LOG.info("incident={} closed by {}{}", incidentId, supervisor, outcome == null ? ", without an outcome" : "");
         return closed;
+    }
+
+    @Override
+    public synchronized Optional<IncidentOutcome> outcome(String incidentId) {
+        return query(() -> database.read(c -> CaseTables.loadOutcome(c, incidentId)), "outcome of " + incidentId);
+    }
+
+    // ---- technical assistance
+
+    @Override
+    public synchronized Assistance addAssistance(String incidentId, Assistance assistance, String user) {
+        Incident incident = openIncident(incidentId);
+        Instant now = clock.instant();
+        Instant givenAt = assistance.givenAt() == null ? now : assistance.givenAt();
+        if (givenAt.isAfter(now.plus(MAX_FUTURE))) {
+            throw new IllegalArgumentException("assistance given at " + givenAt + " is in the future; the node's time is " + now);
+        }
+        if (givenAt.isBefore(incident.time(Step.CALL_RECEIVED))) {
+            throw new IllegalArgumentException("assistance given at " + givenAt + " is before the first call of incident " + incident.incidentId()
+                    + " at " + incident.time(Step.CALL_RECEIVED));
+        }
+        if (assistance.vehicleId() != null && incident.vehicle(assistance.vehicleId()).isEmpty()) {
+            throw new IllegalArgumentException("vehicle " + assistance.vehicleId() + " is not dispatched to incident " + incident.incidentId()
+                    + "; name the crew of one of its vehicles");
+        }
+        Assistance stored = new Assistance(java.util.UUID.randomUUID().toString(), incident.incidentId(), givenAt, assistance.givenBy(),
+                assistance.givenTo(), assistance.vehicleId(), assistance.kind(), assistance.text(), user);
+        write(() -> database.inTransaction(connection -> {
+            CaseTables.insertAssistance(connection, stored, now);
+            return null;
+        }), "assistance on incident " + incident.incidentId());
+        LOG.info("incident={} {} given to {} by {}, recorded by {}", incident.incidentId(), stored.kind().label(), stored.givenTo().label(),
+                stored.givenBy(), user);
+        return stored;
+    }
+
+    @Override
+    public synchronized List<Assistance> assistance(String incidentId) {
+        return query(() -> database.read(c -> CaseTables.loadAssistance(c, incidentId)), "assistance of " + incidentId);
     }
 
     // ---- GPS

@@ -17,16 +17,23 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.bus.BusEndpoints;
+import org.rescuegrid.api.device.DeviceRegistry;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
+import org.rescuegrid.api.radio.RadioMessenger;
+import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.Disposition;
 import org.rescuegrid.frontoffice.FrontOfficeEndpoints;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
+import org.rescuegrid.frontoffice.IncidentOutcome;
 import org.rescuegrid.frontoffice.Kpi;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
@@ -52,6 +59,13 @@ public class FrontOfficeComponent implements FrontOfficeService {
     static final String CLOCK_ROUTE_ID = "rescuegrid-frontoffice-response-clock";
 
     private final FrontOffice frontOffice;
+
+    // Optional: a node without radio gateways dispatches by voice only.
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile RadioMessenger radioMessenger;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile DeviceRegistry deviceRegistry;
     private final ServiceRegistration<RoutesBuilder> routes;
     private final ServiceRegistration<SimulatedTime> simulatedTime;
 
@@ -86,9 +100,6 @@ public class FrontOfficeComponent implements FrontOfficeService {
         LOG.info("Front office stopped");
     }
 
-    // TODO: REST API for the same operations on the bus's platform-http server (calls, incidents, dispatch,
-    // steps, KPIs), authenticated against the Karaf JAAS realm with roles operator, supervisor and admin,
-    // where only supervisors close incidents and reclassify calls. Not built yet.
     /** Feeds stored positions to the front office, ticks its response clocks and sends the alerts they raise. */
     private final class Routes extends RouteBuilder {
 
@@ -141,6 +152,11 @@ public class FrontOfficeComponent implements FrontOfficeService {
     }
 
     @Override
+    public Optional<CallRecord> call(String callId) {
+        return frontOffice.call(callId);
+    }
+
+    @Override
     public List<CallRecord> calls(String incidentId) {
         return frontOffice.calls(incidentId);
     }
@@ -150,9 +166,12 @@ public class FrontOfficeComponent implements FrontOfficeService {
         return frontOffice.recommend(incidentId);
     }
 
+    /** Dispatches the vehicle and then sends the dispatch to its radio, outside the front office's lock. */
     @Override
     public Incident dispatch(String incidentId, String vehicleId, String operator) {
-        return frontOffice.dispatch(incidentId, vehicleId, operator);
+        Incident updated = frontOffice.dispatch(incidentId, vehicleId, operator);
+        DispatchRadio.send(updated, vehicleId, deviceRegistry, radioMessenger);
+        return updated;
     }
 
     @Override
@@ -163,6 +182,26 @@ public class FrontOfficeComponent implements FrontOfficeService {
     @Override
     public Incident close(String incidentId, String supervisor) {
         return frontOffice.close(incidentId, supervisor);
+    }
+
+    @Override
+    public Incident close(String incidentId, IncidentOutcome outcome, String supervisor) {
+        return frontOffice.close(incidentId, outcome, supervisor);
+    }
+
+    @Override
+    public Optional<IncidentOutcome> outcome(String incidentId) {
+        return frontOffice.outcome(incidentId);
+    }
+
+    @Override
+    public Assistance addAssistance(String incidentId, Assistance assistance, String user) {
+        return frontOffice.addAssistance(incidentId, assistance, user);
+    }
+
+    @Override
+    public List<Assistance> assistance(String incidentId) {
+        return frontOffice.assistance(incidentId);
     }
 
     @Override

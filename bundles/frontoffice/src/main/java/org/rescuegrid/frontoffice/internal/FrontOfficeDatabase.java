@@ -13,7 +13,8 @@ import org.rescuegrid.store.schema.SchemaMigrator;
 final class FrontOfficeDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "calls, incidents, vehicle assignments and step reports", "db/frontoffice/V001__calls_incidents.sql"));
+            new Migration(1, "calls, incidents, vehicle assignments and step reports", "db/frontoffice/V001__calls_incidents.sql"),
+            new Migration(2, "technical assistance and incident outcomes", "db/frontoffice/V002__assistance_outcomes.sql"));
 
     private final DataSource dataSource;
 

@@ -373,7 +373,7 @@ final class FrontOfficeTables {
         outbox(connection, UUID.randomUUID().toString(), recordType, createdAt, payload);
     }
 
-    private static void outbox(Connection connection, String eventId, String recordType, Instant createdAt, Map<String, Object> payload)
+    static void outbox(Connection connection, String eventId, String recordType, Instant createdAt, Map<String, Object> payload)
             throws SQLException {
         payload.put("eventId", eventId);
         String json;

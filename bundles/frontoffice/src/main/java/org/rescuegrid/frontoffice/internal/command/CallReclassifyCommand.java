@@ -12,7 +12,7 @@ import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.Disposition;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 
-@Command(scope = "rescue", name = "call-reclassify", description = "Changes a call's disposition, for example to fake when the crew found nothing.")
+@Command(scope = "rescue", name = "call-reclassify", description = "Changes a call's disposition, for example to fake when the crew found nothing. Supervisors and admins only.")
 @Service
 public class CallReclassifyCommand implements Action {
 

@@ -4,19 +4,33 @@ import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.rescuegrid.frontoffice.IncidentOutcome;
 
-// TODO: restrict incident-close and call-reclassify to a supervisor role (Karaf command ACL in etc/org.apache.karaf.command.acl.rescue.cfg, JAAS roles operator/supervisor/admin).
-@Command(scope = "rescue", name = "incident-close", description = "Closes an incident whose vehicles are all back in service.")
+@Command(scope = "rescue", name = "incident-close", description = "Closes an incident whose vehicles are all back in service, with the"
+        + " outcome HQ reports monthly. Supervisors and admins only.")
 @Service
 public class IncidentCloseCommand implements Action {
 
     @Argument(index = 0, name = "incident", description = "Open incident id.", required = true)
     @Completion(Completers.OpenIncidents.class)
     String incidentId;
+
+    @Option(name = "--rescued", description = "People brought out of danger alive, 0-10000.", required = true)
+    int rescued;
+
+    @Option(name = "--first-aid", description = "Of those, people treated on scene and left there.", required = true)
+    int firstAid;
+
+    @Option(name = "--hospital", description = "Of those, people taken to a hospital.", required = true)
+    int hospital;
+
+    @Option(name = "--deaths", description = "People dead on scene, 0-10000.", required = true)
+    int deaths;
 
     @Reference
     FrontOfficeService frontOffice;
@@ -26,8 +40,10 @@ public class IncidentCloseCommand implements Action {
 
     @Override
     public Object execute() {
-        frontOffice.close(incidentId.strip(), Users.current(session));
-        System.out.println("Incident " + incidentId.strip() + " closed.");
+        IncidentOutcome outcome = new IncidentOutcome(rescued, firstAid, hospital, deaths);
+        frontOffice.close(incidentId.strip(), outcome, Users.current(session));
+        System.out.println("Incident " + incidentId.strip() + " closed: " + rescued + " rescued (" + firstAid + " first aid on scene, " + hospital
+                + " to hospital), " + deaths + " dead on scene.");
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package org.rescuegrid.frontoffice.internal.command;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -11,13 +12,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.rescuegrid.frontoffice.Assignment;
+import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 
-@Command(scope = "rescue", name = "incident-show", description = "Shows an incident: its steps, vehicles, calls and response time.")
+@Command(scope = "rescue", name = "incident-show", description = "Shows an incident: its steps, vehicles, calls, response time, technical assistance and outcome.")
 @Service
 public class IncidentShowCommand implements Action {
 
@@ -84,6 +86,24 @@ public class IncidentShowCommand implements Action {
                     call.repeatNuisance() ? "repeat nuisance" : "");
         }
         calls.print(out);
+
+        List<Assistance> assistance = frontOffice.assistance(incident.incidentId());
+        if (!assistance.isEmpty()) {
+            ShellTable guidance = new ShellTable();
+            guidance.column("Given (UTC)");
+            guidance.column("Kind");
+            guidance.column("By");
+            guidance.column("To");
+            guidance.column("Text").maxSize(60).wrap();
+            for (Assistance record : assistance) {
+                String to = record.givenTo().label() + (record.vehicleId() == null ? "" : " " + record.vehicleId());
+                guidance.addRow().addContent(Format.time(record.givenAt()), record.kind().label(), record.givenBy(), to, record.text());
+            }
+            guidance.print(out);
+        }
+        frontOffice.outcome(incident.incidentId()).ifPresent(outcome -> out.println("Outcome: " + outcome.peopleRescued() + " rescued ("
+                + outcome.firstAidOnScene() + " first aid on scene, " + outcome.takenToHospital() + " to hospital), "
+                + outcome.deathsOnScene() + " dead on scene"));
         return null;
     }
 

@@ -1,0 +1,87 @@
+package org.rescuegrid.frontoffice.internal.rest;
+
+import java.util.Map;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * Serves the front office's REST API ({@link RestApi}) on the node's HTTP server, with users of the
+ * Karaf JAAS realm {@value #JAAS_REALM}. Vert.x reads a whole request body, up to the bus's
+ * {@code httpMaxBodyBytes}, before the credentials are checked.
+ */
+@Component(service = RoutesBuilder.class)
+public class RestApiRoutes extends RouteBuilder {
+
+    static final String ROUTE_ID = "rescuegrid-frontoffice-rest";
+    static final String JAAS_REALM = "karaf";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestApiRoutes.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private final RestApi api;
+
+    @Activate
+    public RestApiRoutes(@Reference FrontOfficeService frontOffice) {
+        this.api = new RestApi(frontOffice, new JaasAuthenticator(JAAS_REALM));
+    }
+
+    @Override
+    public void configure() {
+        from("platform-http:" + RestApi.BASE + "?matchOnUriPrefix=true")
+                .routeId(ROUTE_ID)
+                .process(this::handle);
+        LOG.info("Front office REST API on {}, users of JAAS realm {}", RestApi.BASE, JAAS_REALM);
+    }
+
+    private void handle(Exchange exchange) throws JsonProcessingException {
+        Message message = exchange.getMessage();
+        ApiRequest request = new ApiRequest(message.getHeader(Exchange.HTTP_METHOD, String.class),
+                relativePath(message.getHeader(Exchange.HTTP_URI, String.class)), message.getHeader(Exchange.HTTP_QUERY, String.class),
+                message.getHeader("Authorization", String.class), message.getHeader(Exchange.CONTENT_TYPE, String.class),
+                message.getBody(String.class));
+        ApiResponse response;
+        try {
+            response = api.handle(request);
+        } catch (RuntimeException e) {
+            LOG.error("REST {} {} failed: {}", request.method(), request.path(), e.toString(), e);
+            response = ApiResponse.of(500, JsonViews.error("the front office failed to handle the request; see the node's log"));
+        }
+        // TODO: failed logins are logged but not rate-limited, so the API does not slow down password guessing.
+        if (response.status() == 401 || response.status() == 403) {
+            LOG.warn("REST {} {} rejected with {}", request.method(), request.path(), response.status());
+        }
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_RESPONSE_CODE, response.status());
+        message.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            message.setHeader(header.getKey(), header.getValue());
+        }
+        message.setBody(JSON.writeValueAsString(response.body()));
+    }
+
+    /** Returns the part of a request URI below {@link RestApi#BASE}, without the query string. */
+    static String relativePath(String uri) {
+        if (uri == null) {
+            return "";
+        }
+        int query = uri.indexOf('?');
+        String path = query < 0 ? uri : uri.substring(0, query);
+        int base = path.indexOf(RestApi.BASE);
+        return base < 0 ? path : path.substring(base + RestApi.BASE.length());
+    }
+}
