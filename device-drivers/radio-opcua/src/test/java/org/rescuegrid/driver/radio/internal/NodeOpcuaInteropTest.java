@@ -77,6 +77,12 @@ class NodeOpcuaInteropTest {
         send("status RADIO-N1 3");
         listener.awaitChange("RADIO-N1 en route", c -> "RADIO-N1".equals(c.radioId()) && Integer.valueOf(3).equals(c.statusCode()));
 
+        send("emergency RADIO-N2");
+        RadioAlert emergency = listener.awaitAlert("the emergency of RADIO-N2", alert -> alert.kind() == RadioAlert.Kind.EMERGENCY);
+        assertEquals("RADIO-N2", emergency.radioId());
+        assertEquals(1000, emergency.severity());
+        assertEquals("Emergency button pressed on RADIO-N2", emergency.message());
+
         client.sendText("RADIO-N2", "Return to station");
         waitFor("the text at the gateway", () -> serverOutput.contains("TEXT RADIO-N2 Return to station"));
 
@@ -97,6 +103,13 @@ class NodeOpcuaInteropTest {
         List<Integer> codes = listener.changesOf("RADIO-N1").subList(before, before + 3).stream().map(RadioSnapshot::statusCode).toList();
         assertEquals(List.of(4, 5, 6), codes);
         assertEquals(1, client.status().reconnects());
+
+        // The event item came back with the subscription after the restart.
+        send("offline RADIO-N3");
+        RadioAlert offline = listener.awaitAlert("RADIO-N3 offline", alert -> alert.kind() == RadioAlert.Kind.OFFLINE);
+        assertEquals("RADIO-N3", offline.radioId());
+        assertEquals(600, offline.severity());
+        assertEquals(1, listener.alerts().stream().filter(alert -> alert.kind() == RadioAlert.Kind.EMERGENCY).count());
     }
 
     private String startServer(int port) throws IOException {
