@@ -157,8 +157,8 @@ public final class RadioGatewayServer {
     }
 
     /**
-     * Raises one event per interval on Milo's shared scheduler: the radios take turns, and the events alternate
-     * between an emergency button press and the radio going offline.
+     * Raises one event per interval on Milo's shared scheduler: the radios take turns, and each round over the
+     * radios alternates between emergency button presses and radios going offline.
      */
     public synchronized void raiseEventsEvery(long intervalMillis) {
         ScheduledExecutorService scheduler = Stack.sharedScheduledExecutor();
@@ -234,7 +234,8 @@ public final class RadioGatewayServer {
         long count = raisedEvents.getAndIncrement();
         String radioId = radios.get((int) (count % radios.size())).radioId();
         try {
-            if (count % 2 == 0) {
+            // Each round over the radios raises one kind, so every radio raises both kinds in turn.
+            if ((count / radios.size()) % 2 == 0) {
                 pressEmergencyButton(radioId);
             } else {
                 reportRadioOffline(radioId);

@@ -134,7 +134,7 @@ final class RadioNamespace extends ManagedNamespaceWithLifecycle {
             getNodeManager().addNode(type);
             type.addReference(new Reference(type.getNodeId(), NodeIds.HasProperty, radioId.getNodeId().expanded(), true));
             // Both directions, so clients that browse down from BaseEventType find the type and the server's
-            // filter evaluation sees BaseEventType as its supertype.
+            // filter evaluation finds BaseEventType as its supertype.
             getNodeManager().addReferences(new Reference(type.getNodeId(), NodeIds.HasSubtype, NodeIds.BaseEventType.expanded(), false),
                     getServer().getNamespaceTable());
             getServer().getObjectTypeManager().registerObjectType(type.getNodeId(), BaseEventTypeNode.class, BaseEventTypeNode::new);

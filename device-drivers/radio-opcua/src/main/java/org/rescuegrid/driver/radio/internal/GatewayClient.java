@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 /**
  * One gateway connection: connects on the shared scheduler, browses the radios, subscribes to their
  * variables and turns each change into a {@link RadioSnapshot} for the listener. The same subscription
- * holds an event item on the Server object for the gateway's emergency-button and radio-offline events,
+ * contains an event item on the Server object for the gateway's emergency-button and radio-offline events,
  * which become {@link RadioAlert}s, so the events come back with the data whenever the subscription is
  * restored or created anew.
  *
@@ -80,7 +80,7 @@ final class GatewayClient {
     private Instant lostAt;
     private long reconnects;
     private int monitoredItems;
-    /** Browse names of the gateway event types the subscription follows; empty when it follows none. */
+    /** Browse names of the gateway event types the subscription follows, empty when it follows none. */
     private List<String> eventTypeNames = List.of();
     private final RepeatLimiter unknownEventSources = new RepeatLimiter();
     private boolean stopped;
@@ -323,7 +323,7 @@ final class GatewayClient {
 
     /**
      * Falls back to a filter without where clause when the gateway rejects a part of it, because a server may then
-     * deliver no events at all; events of other types are then dropped by {@link RadioEventTypes#read}.
+     * deliver no events at all. Events of other types are then dropped by {@link RadioEventTypes#read}.
      */
     private void checkEventFilter(OpcUaSubscription created, OpcUaMonitoredItem eventItem, RadioEventTypes eventTypes,
             OpcUaClient current) throws UaException {
@@ -344,7 +344,7 @@ final class GatewayClient {
                         settings.name(), still));
     }
 
-    /** Finds the configured event types on the gateway; logs once per connection which ones it follows. */
+    /** Finds the configured event types on the gateway and logs once per connection which ones it follows. */
     private RadioEventTypes eventTypes(OpcUaClient current) throws Exception {
         if (settings.emergencyEventType() == null && settings.radioOfflineEventType() == null) {
             return RadioEventTypes.none();

@@ -18,7 +18,7 @@ import org.rescuegrid.api.event.DeviceEventTypes;
  */
 record RadioAlert(Kind kind, String radioId, String gateway, Instant time, Integer severity, String message, String sourceName) {
 
-    /** What happened to the radio. */
+    /** Kind of radio event. */
     enum Kind {
         /** The crew pressed the radio's emergency button. */
         EMERGENCY(DeviceEventTypes.RADIO_EMERGENCY),

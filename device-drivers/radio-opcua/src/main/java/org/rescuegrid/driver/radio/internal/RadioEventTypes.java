@@ -71,7 +71,7 @@ final class RadioEventTypes {
     private final Map<NodeId, RadioAlert.Kind> kinds;
     /** The event types found by their configured browse names, in the order of the RadioId select clauses. */
     private final List<FoundType> found;
-    /** Ids of the events read last, oldest first; some servers deliver an event twice to the same item. */
+    /** Ids of the events read last, oldest first. Some servers deliver an event twice to the same item. */
     private final Map<ByteString, Boolean> recentEventIds = new LinkedHashMap<>(REMEMBERED_EVENT_IDS, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ByteString, Boolean> eldest) {

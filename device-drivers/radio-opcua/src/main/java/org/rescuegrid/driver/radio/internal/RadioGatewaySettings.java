@@ -12,7 +12,7 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 
 /**
- * A gateway configuration after validation; every rejected value is named with the accepted form.
+ * A gateway configuration after validation. Every rejected value is named with the accepted form.
  *
  * @param userCertificate the X.509 user identity, or null unless identity is 'certificate'
  * @param emergencyEventType browse name of the emergency-button event type, or null when not followed

@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * A user certificate and its private key for the X.509 user identity token, loaded from a PKCS#12 keystore.
  *
- * @param chain the user certificate first, then its issuers as the keystore entry holds them
+ * @param chain the user certificate first, then its issuers as the keystore entry contains them
  */
 record UserCertificate(List<X509Certificate> chain, PrivateKey privateKey) {
 

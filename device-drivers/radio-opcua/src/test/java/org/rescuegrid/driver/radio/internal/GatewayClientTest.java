@@ -247,7 +247,9 @@ class GatewayClientTest {
                 .certificate(keystore.toString(), "keystore-1", "dispatch-desk").build());
 
         waitFor("the gateway offline", () -> client.status().state() == State.OFFLINE);
-        assertTrue(client.status().detail().contains("rejected the user certificate") && client.status().detail().contains("CN=RescueGrid dispatch desk"), client.status().detail());
+        String detail = client.status().detail();
+        assertTrue(detail.contains("rejected the user certificate"), detail);
+        assertTrue(detail.contains("CN=RescueGrid dispatch desk"), detail);
     }
 
     /** Writes a keystore with one key entry and a self-signed user certificate, and returns the certificate. */
