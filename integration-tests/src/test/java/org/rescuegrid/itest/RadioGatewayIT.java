@@ -54,10 +54,10 @@ public class RadioGatewayIT extends RescueGridTestSupport {
     @Configuration
     public Option[] config() throws IOException {
         // Every radio changes once a second; sampling five times as often catches each change. The gateway raises
-        // an event every second, so each of the four radios raises an emergency and then goes offline within 8 s.
+        // an event every 2 s, so each of the four radios raises an emergency and then goes offline within 16 s.
         return OptionUtils.combine(super.config(),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "stepSeconds", "1"),
-                editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "eventSeconds", "1"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "eventSeconds", "2"),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "publishingIntervalMs", "200"));
     }
 
@@ -96,7 +96,7 @@ public class RadioGatewayIT extends RescueGridTestSupport {
         assertEquals(VEHICLE, offline.vehicleId());
 
         waitFor("the radio events at HQ", () -> hqDeviceEventIds(RADIO).containsAll(List.of(emergency.eventId(), offline.eventId())));
-        String listed = executeCommand("rescue:device-events " + RADIO + " --type radio.emergency");
+        String listed = executeCommand("rescue:device-events --type radio.emergency " + RADIO);
         assertTrue(listed, listed.contains("radio.emergency"));
         assertTrue(listed, listed.contains(VEHICLE));
         String gateways = executeCommand("rescue:gateway-list");

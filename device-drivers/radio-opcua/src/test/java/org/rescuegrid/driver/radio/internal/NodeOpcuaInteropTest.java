@@ -26,8 +26,9 @@ import org.rescuegrid.driver.radio.internal.GatewayStatus.State;
 
 /**
  * The driver against node-opcua, an OPC UA server that shares no code with Milo, started by the test on
- * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. The module's build installs node-opcua with
- * {@code npm ci} in {@code src/test/node} before the tests run.
+ * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. Besides status changes it raises the radio
+ * events, and it accepts the event filter where clause that Milo 1.1.2 servers reject. The module's build
+ * installs node-opcua with {@code npm ci} in {@code src/test/node} before the tests run.
  */
 class NodeOpcuaInteropTest {
 
