@@ -113,6 +113,30 @@ class NodeOpcuaInteropTest {
         assertEquals(1, listener.alerts().stream().filter(alert -> alert.kind() == RadioAlert.Kind.EMERGENCY).count());
     }
 
+    @Test
+    void userCertificateIdentityConnects() throws Exception {
+        boolean installed = Files.isDirectory(NODE_FOLDER.resolve("node_modules/node-opcua"));
+        assertTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
+        Path keystore = securityFolder.resolve("users.p12");
+        GatewayClientTest.writeUserKeystore(keystore, "dispatch-desk", "keystore-1");
+
+        String url = startServer(freePort());
+        client = new GatewayClient(RadioGatewaySettings.from(TestConfigs.gateway("node", url)
+                .security("Basic256Sha256", "SignAndEncrypt").certificate(keystore.toString(), "keystore-1", "dispatch-desk").build()),
+                securityFolder, listener, Stack.sharedScheduledExecutor(), Stack.sharedExecutor());
+        client.start();
+
+        waitFor("the certificate rejected", () -> client.status().detail().contains("not trusted"));
+        String detail = client.status().detail();
+        String[] command = detail.substring(detail.indexOf("run: mv ") + "run: mv ".length()).split(" ");
+        Files.move(Path.of(command[0]), Path.of(command[1]).resolve(Path.of(command[0]).getFileName()));
+
+        // node-opcua checks the user token signature over its nonce, then accepts the unknown user certificate.
+        waitFor("a first snapshot of RADIO-N1 with the user certificate", () -> !listener.changesOf("RADIO-N1").isEmpty());
+        assertEquals(State.ONLINE, client.status().state());
+        assertTrue(client.status().identity().contains("CN=RescueGrid dispatch desk"), client.status().identity());
+    }
+
     private String startServer(int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder("node", "--security-revert=CVE-2023-46809", "radio-gateway.js", String.valueOf(port),
                 serverFolder.toString(), "3", "dispatcher", "interop-1")
