@@ -1,9 +1,13 @@
 // A radio gateway on node-opcua, an OPC UA stack independent of Milo, for the driver's interoperability
-// test. It listens on 127.0.0.1 only and models Objects/Radios/<radio id> like the Milo simulator.
+// test. It listens on 127.0.0.1 only and models Objects/Radios/<radio id> like the Milo simulator,
+// with the event types EmergencyButtonEventType and RadioOfflineEventType (subtypes of BaseEventType
+// with a mandatory String property RadioId), raised through the Server object.
 // Usage: node radio-gateway.js PORT PKI_FOLDER RADIO_COUNT [USERNAME PASSWORD]
 // Prints "READY <endpoint url>" when it listens. Reads commands from stdin, one per line:
 //   status RADIO_ID CODE   sets a radio's status code
 //   rssi RADIO_ID DBM      sets a radio's signal strength
+//   emergency RADIO_ID     raises an EmergencyButtonEventType event of the radio
+//   offline RADIO_ID       raises a RadioOfflineEventType event of the radio
 "use strict";
 const path = require("path");
 const readline = require("readline");
@@ -34,7 +38,14 @@ async function main() {
     const addressSpace = server.engine.addressSpace;
     const namespace = addressSpace.getOwnNamespace();
     const folder = namespace.addFolder(addressSpace.rootFolder.objects, { browseName: "Radios" });
+    const eventTypes = {};
+    for (const [command, browseName] of [["emergency", "EmergencyButtonEventType"], ["offline", "RadioOfflineEventType"]]) {
+        const eventType = namespace.addEventType({ browseName, subtypeOf: "BaseEventType", isAbstract: false });
+        namespace.addVariable({ propertyOf: eventType, browseName: "RadioId", dataType: "String", modellingRule: "Mandatory" });
+        eventTypes[command] = eventType;
+    }
     const radios = new Map();
+    const radioObjects = new Map();
     for (let i = 1; i <= Number(radioCount); i++) {
         const radioId = "RADIO-N" + i;
         const object = namespace.addObject({ organizedBy: folder, browseName: radioId });
@@ -59,6 +70,7 @@ async function main() {
             callback(null, { statusCode: StatusCodes.Good, outputArguments: [] });
         });
         radios.set(radioId, values);
+        radioObjects.set(radioId, object);
     }
 
     await server.start();
@@ -75,6 +87,15 @@ async function main() {
             radio.statusCode = Number(value);
         } else if (command === "rssi") {
             radio.rssi = Number(value);
+        } else if (eventTypes[command]) {
+            const emergency = command === "emergency";
+            addressSpace.rootFolder.objects.server.raiseEvent(eventTypes[command], {
+                sourceNode: { dataType: DataType.NodeId, value: radioObjects.get(radioId).nodeId },
+                sourceName: { dataType: DataType.String, value: radioId },
+                message: { dataType: DataType.LocalizedText, value: { text: emergency ? "Emergency button pressed on " + radioId : radioId + " stopped answering" } },
+                severity: { dataType: DataType.UInt16, value: emergency ? 1000 : 600 },
+                radioId: { dataType: DataType.String, value: radioId },
+            });
         }
         radio.lastTransmission = new Date();
         console.log("OK " + line.trim());

@@ -35,7 +35,8 @@ import org.rescuegrid.api.event.StoredDeviceEvent;
 
 /**
  * The radio driver against the demo's simulated gateway (a Milo server in the same Karaf): status changes
- * reach the store and HQ linked to the radio's vehicle, and after the gateway restarts every change arrives.
+ * and the gateway's emergency-button and radio-offline events reach the store and HQ linked to the radio's
+ * vehicle, and after the gateway restarts every change arrives.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -52,9 +53,11 @@ public class RadioGatewayIT extends RescueGridTestSupport {
     @Override
     @Configuration
     public Option[] config() throws IOException {
-        // Every radio changes once a second; sampling five times as often catches each change.
+        // Every radio changes once a second; sampling five times as often catches each change. The gateway raises
+        // an event every 2 s, so each of the four radios raises an emergency and then goes offline within 16 s.
         return OptionUtils.combine(super.config(),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "stepSeconds", "1"),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "eventSeconds", "2"),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "publishingIntervalMs", "200"));
     }
 
@@ -80,6 +83,28 @@ public class RadioGatewayIT extends RescueGridTestSupport {
     }
 
     @Test
+    public void gatewayEventsReachStoreAndHq() {
+        waitFor("a radio.emergency event of " + RADIO, () -> !events.recent(RADIO, DeviceEventTypes.RADIO_EMERGENCY, 10).isEmpty());
+        waitFor("a radio.offline event raised by the gateway for " + RADIO, () -> !gatewayOfflineEvents().isEmpty());
+
+        StoredDeviceEvent emergency = events.recent(RADIO, DeviceEventTypes.RADIO_EMERGENCY, 10).get(0);
+        assertEquals(VEHICLE, emergency.vehicleId());
+        assertEquals("demo-lhr", emergency.event().attributes().get("gateway"));
+        assertEquals("1000", emergency.event().attributes().get("severity"));
+        assertEquals("Emergency button pressed on " + RADIO, emergency.event().attributes().get("message"));
+        StoredDeviceEvent offline = gatewayOfflineEvents().get(0);
+        assertEquals(VEHICLE, offline.vehicleId());
+
+        waitFor("the radio events at HQ", () -> hqDeviceEventIds(RADIO).containsAll(List.of(emergency.eventId(), offline.eventId())));
+        String listed = executeCommand("rescue:device-events --type radio.emergency " + RADIO);
+        assertTrue(listed, listed.contains("radio.emergency"));
+        assertTrue(listed, listed.contains(VEHICLE));
+        String gateways = executeCommand("rescue:gateway-list");
+        assertTrue(gateways, gateways.contains("EmergencyButtonEventType,RadioOfflineEventType")
+                || gateways.contains("RadioOfflineEventType,EmergencyButtonEventType"));
+    }
+
+    @Test
     public void gatewayRestartLosesNoStatusChange() throws Exception {
         // A radio's id is known once its values arrived, so wait for one of its events before the restart.
         waitFor("a status event of " + RADIO, () -> !statusEvents(Instant.EPOCH).isEmpty());
@@ -90,7 +115,7 @@ public class RadioGatewayIT extends RescueGridTestSupport {
         try {
             waitFor("the gateway reconnecting", () -> executeCommand("rescue:gateway-list").contains("RECONNECTING"));
             waitFor("a radio.offline event of " + RADIO, () -> !events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 10).stream()
-                    .filter(event -> event.receivedAt().isAfter(stopped)).toList().isEmpty());
+                    .filter(event -> event.receivedAt().isAfter(stopped) && !isGatewayEvent(event)).toList().isEmpty());
         } finally {
             simulators.start();
         }
@@ -105,9 +130,20 @@ public class RadioGatewayIT extends RescueGridTestSupport {
         assertCodesConsecutive(afterRestart);
     }
 
-    /** Returns the status events received before the radio's first radio.offline event, or all of them. */
+    /** Returns the radio's radio.offline events that the gateway raised, newest first. */
+    private List<StoredDeviceEvent> gatewayOfflineEvents() {
+        return events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 100).stream().filter(RadioGatewayIT::isGatewayEvent).toList();
+    }
+
+    /** Returns whether the gateway raised the event, rather than the driver reporting a lost connection. */
+    private static boolean isGatewayEvent(StoredDeviceEvent event) {
+        return "gateway-event".equals(event.event().attributes().get("source"));
+    }
+
+    /** Returns the status events received before the driver first lost the gateway connection, or all of them. */
     private List<StoredDeviceEvent> beforeFirstOutage(List<StoredDeviceEvent> statusEvents) {
         Instant firstOutage = events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 1000).stream()
+                .filter(event -> !isGatewayEvent(event))
                 .map(StoredDeviceEvent::receivedAt)
                 .min(Instant::compareTo)
                 .orElse(Instant.MAX);

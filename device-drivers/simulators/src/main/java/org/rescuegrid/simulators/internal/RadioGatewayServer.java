@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +18,10 @@ import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.IdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
+import org.eclipse.milo.opcua.sdk.server.identity.X509IdentityValidator;
 import org.eclipse.milo.opcua.stack.core.Stack;
 import org.eclipse.milo.opcua.stack.core.security.DefaultApplicationGroup;
 import org.eclipse.milo.opcua.stack.core.security.DefaultCertificateManager;
@@ -34,30 +38,39 @@ import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateBuilder;
 import org.eclipse.milo.opcua.stack.core.util.SelfSignedCertificateGenerator;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransportConfig;
+import org.rescuegrid.simulators.internal.RadioNamespace.RadioEventKind;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A simulated radio dispatch gateway: an OPC UA server on one address and port with N radios whose
- * status, signal and battery change every step. It offers endpoints without security and with
- * Basic256Sha256 and Aes128_Sha256_RsaOaep (Sign and SignAndEncrypt). Its application certificate is
- * self-signed and made anew for each instance unless the caller passes one, and it accepts every client
- * certificate, because it replaces a gateway in demos and tests.
+ * status, signal and battery change every step, and which raise emergency-button and radio-offline
+ * events on request or on a schedule. It offers endpoints without security and with Basic256Sha256 and
+ * Aes128_Sha256_RsaOaep (Sign and SignAndEncrypt). Its application certificate is self-signed and made
+ * anew for each instance unless the caller passes one, and it accepts every client application
+ * certificate, because it replaces a gateway in demos and tests. User certificates (X.509 identity) are
+ * accepted only when they were added with {@link #acceptUserCertificate}.
  */
 public final class RadioGatewayServer {
 
     /** Path of the endpoint URL, as in {@code opc.tcp://127.0.0.1:48401/radio-gateway}. */
     public static final String PATH = "/radio-gateway";
     static final String APPLICATION_URI = "urn:rescuegrid:simulator:radio-gateway";
+    private static final Logger LOG = LoggerFactory.getLogger(RadioGatewayServer.class);
 
     private final String host;
     private final int port;
     private final String username;
     private final String password;
     private final List<SimulatedRadio> radios = new ArrayList<>();
+    private final List<X509Certificate> userCertificates = new CopyOnWriteArrayList<>();
+    private final AtomicLong raisedEvents = new AtomicLong();
     private final KeyPair keyPair;
     private final X509Certificate certificate;
     private OpcUaServer server;
     private RadioNamespace namespace;
     private ScheduledFuture<?> steps;
+    private ScheduledFuture<?> events;
 
     /**
      * @param radioIds ids of the simulated radios
@@ -143,11 +156,42 @@ public final class RadioGatewayServer {
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Raises one event per interval on Milo's shared scheduler: the radios take turns, and each round over the
+     * radios alternates between emergency button presses and radios going offline.
+     */
+    public synchronized void raiseEventsEvery(long intervalMillis) {
+        ScheduledExecutorService scheduler = Stack.sharedScheduledExecutor();
+        events = scheduler.scheduleAtFixedRate(this::raiseNextEvent, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /** Raises an EmergencyButtonEventType event, as when the crew presses the radio's emergency button. */
+    public void pressEmergencyButton(String radioId) throws Exception {
+        raise(radioId, RadioEventKind.EMERGENCY_BUTTON, "Emergency button pressed on " + radioId, 1000);
+    }
+
+    /** Raises a RadioOfflineEventType event, as when the gateway stops hearing the radio. */
+    public void reportRadioOffline(String radioId) throws Exception {
+        raise(radioId, RadioEventKind.RADIO_OFFLINE, radioId + " stopped answering the gateway", 600);
+    }
+
+    /**
+     * Accepts a user certificate as X.509 user identity from the next {@link #start()} on, and offers the
+     * certificate user token policy on every endpoint.
+     */
+    public void acceptUserCertificate(X509Certificate userCertificate) {
+        userCertificates.add(userCertificate);
+    }
+
     /** Stops changing the radios and shuts the server down; the listening port is closed when this returns. */
     public synchronized void stop() throws Exception {
         if (steps != null) {
             steps.cancel(false);
             steps = null;
+        }
+        if (events != null) {
+            events.cancel(false);
+            events = null;
         }
         if (server != null) {
             namespace.shutdown();
@@ -174,16 +218,47 @@ public final class RadioGatewayServer {
         return namespace == null ? List.of() : namespace.textsOf(radioId);
     }
 
+    private void raise(String radioId, RadioEventKind kind, String message, int severity) throws Exception {
+        radio(radioId).orElseThrow(() -> new IllegalArgumentException("no simulated radio " + radioId));
+        RadioNamespace current;
+        synchronized (this) {
+            current = namespace;
+        }
+        if (current == null) {
+            throw new IllegalStateException("the simulated gateway is not started");
+        }
+        current.raiseEvent(radioId, kind, message, severity);
+    }
+
+    private void raiseNextEvent() {
+        long count = raisedEvents.getAndIncrement();
+        String radioId = radios.get((int) (count % radios.size())).radioId();
+        try {
+            // Each round over the radios raises one kind, so every radio raises both kinds in turn.
+            if ((count / radios.size()) % 2 == 0) {
+                pressEmergencyButton(radioId);
+            } else {
+                reportRadioOffline(radioId);
+            }
+        } catch (Exception e) {
+            // The server may be stopping; the next period tries again.
+            LOG.warn("Simulated gateway could not raise an event of {}: {}",
+                    radioId, e.toString());
+        }
+    }
+
     private Optional<SimulatedRadio> radio(String radioId) {
         return radios.stream().filter(radio -> radio.radioId().equals(radioId)).findFirst();
     }
 
     private IdentityValidator identityValidator() {
-        if (username == null) {
-            return AnonymousIdentityValidator.INSTANCE;
+        IdentityValidator first = username == null ? AnonymousIdentityValidator.INSTANCE
+                : new UsernameIdentityValidator(challenge -> username.equals(challenge.getUsername())
+                        && password.equals(challenge.getPassword()));
+        if (userCertificates.isEmpty()) {
+            return first;
         }
-        return new UsernameIdentityValidator(challenge -> username.equals(challenge.getUsername())
-                && password.equals(challenge.getPassword()));
+        return new CompositeValidator(first, new X509IdentityValidator(userCertificates::contains));
     }
 
     private Set<EndpointConfig> endpoints() {
@@ -196,6 +271,9 @@ public final class RadioGatewayServer {
                 .setPath(PATH)
                 .setCertificate(certificate)
                 .addTokenPolicies(token);
+        if (!userCertificates.isEmpty()) {
+            base.addTokenPolicies(OpcUaServerConfig.USER_TOKEN_POLICY_X509);
+        }
         Set<EndpointConfig> endpoints = new LinkedHashSet<>();
         endpoints.add(base.copy().setSecurityPolicy(SecurityPolicy.None).setSecurityMode(MessageSecurityMode.None).build());
         for (SecurityPolicy policy : List.of(SecurityPolicy.Basic256Sha256, SecurityPolicy.Aes128_Sha256_RsaOaep)) {

@@ -43,6 +43,9 @@ public class RadioGatewaySimulator {
         if (config.stepSeconds() < 1 || config.stepSeconds() > 3600) {
             throw invalid("stepSeconds", String.valueOf(config.stepSeconds()), "a whole number from 1 to 3600");
         }
+        if (config.eventSeconds() < 0 || config.eventSeconds() > 86_400) {
+            throw invalid("eventSeconds", String.valueOf(config.eventSeconds()), "a whole number from 0 (no events) to 86400");
+        }
         List<String> radioIds = new ArrayList<>();
         for (String raw : config.radios()) {
             String id = raw == null ? "" : raw.strip();
@@ -62,8 +65,12 @@ public class RadioGatewaySimulator {
         server = new RadioGatewayServer(host, config.port(), radioIds, username, config.password(), null);
         server.start();
         server.changeEvery(config.stepSeconds() * 1000L, new Random());
-        LOG.info("Radio gateway simulator listening on {} with radios {}, changing every {} s, {}", server.endpointUrl(), radioIds,
-                config.stepSeconds(), username == null ? "anonymous access" : "user " + username);
+        if (config.eventSeconds() > 0) {
+            server.raiseEventsEvery(config.eventSeconds() * 1000L);
+        }
+        LOG.info("Radio gateway simulator listening on {} with radios {}, changing every {} s, {}, {}", server.endpointUrl(), radioIds,
+                config.stepSeconds(), config.eventSeconds() > 0 ? "an event every " + config.eventSeconds() + " s" : "no events",
+                username == null ? "anonymous access" : "user " + username);
     }
 
     @Deactivate

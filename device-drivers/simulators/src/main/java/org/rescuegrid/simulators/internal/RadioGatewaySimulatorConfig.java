@@ -24,6 +24,11 @@ public @interface RadioGatewaySimulatorConfig {
     @AttributeDefinition(description = "Seconds between two changes of every radio, 1-3600.", min = "1", max = "3600")
     int stepSeconds() default 10;
 
+    @AttributeDefinition(description = "Seconds between two radio events, 0-86400, where 0 raises none. The radios take turns, and each round"
+            + " over the radios alternates between emergency button presses (EmergencyButtonEventType) and radios going offline"
+            + " (RadioOfflineEventType).", min = "0", max = "86400")
+    int eventSeconds() default 0;
+
     @AttributeDefinition(description = "User name clients must log in with; empty accepts anonymous clients.", required = false)
     String username() default "";
 

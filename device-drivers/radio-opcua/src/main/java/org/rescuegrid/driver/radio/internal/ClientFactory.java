@@ -11,7 +11,9 @@ import org.eclipse.milo.opcua.sdk.client.DiscoveryClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClient;
 import org.eclipse.milo.opcua.sdk.client.OpcUaClientConfigBuilder;
 import org.eclipse.milo.opcua.sdk.client.identity.AnonymousProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.IdentityProvider;
 import org.eclipse.milo.opcua.sdk.client.identity.UsernameProvider;
+import org.eclipse.milo.opcua.sdk.client.identity.X509IdentityProvider;
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
@@ -52,8 +54,7 @@ final class ClientFactory {
                 .setProductUri("urn:rescuegrid:driver:radio")
                 .setEndpoint(endpoint)
                 .setRequestTimeout(uint(REQUEST_TIMEOUT_MS))
-                .setIdentityProvider(settings.username() == null ? new AnonymousProvider()
-                        : new UsernameProvider(settings.username(), settings.password()));
+                .setIdentityProvider(identityProvider(settings));
         if (security != null) {
             config.setKeyPair(security.keyPair())
                     .setCertificate(security.certificate())
@@ -61,6 +62,16 @@ final class ClientFactory {
                     .setCertificateValidator(security.validator());
         }
         return OpcUaClient.create(config.build());
+    }
+
+    private static IdentityProvider identityProvider(RadioGatewaySettings settings) {
+        if (settings.userCertificate() != null) {
+            return new X509IdentityProvider(settings.userCertificate().chain(), settings.userCertificate().privateKey());
+        }
+        if (settings.username() != null) {
+            return new UsernameProvider(settings.username(), settings.password());
+        }
+        return new AnonymousProvider();
     }
 
     private static String offered(List<EndpointDescription> endpoints) {

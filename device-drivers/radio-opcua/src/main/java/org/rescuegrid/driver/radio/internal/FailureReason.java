@@ -2,6 +2,7 @@ package org.rescuegrid.driver.radio.internal;
 
 import java.net.ConnectException;
 import java.nio.channels.UnresolvedAddressException;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 
 import org.eclipse.milo.opcua.stack.core.StatusCodes;
@@ -28,11 +29,10 @@ final class FailureReason {
     }
 
     static String describe(StatusCode status) {
-        long code = status.getValue() & 0xFFFF0000L;
-        if (code == StatusCodes.Bad_UserAccessDenied || code == StatusCodes.Bad_IdentityTokenInvalid
-                || code == StatusCodes.Bad_IdentityTokenRejected) {
+        if (isIdentityRejected(status)) {
             return "the gateway rejected the user name or password (" + name(status) + "); check username and password";
         }
+        long code = status.getValue() & 0xFFFF0000L;
         if (code == StatusCodes.Bad_SecurityChecksFailed || code == StatusCodes.Bad_CertificateUntrusted) {
             return "the security handshake failed (" + name(status) + "); the gateway may not trust this node's certificate"
                     + " etc/opcua/rescuegrid-client.p12 yet";
@@ -45,6 +45,22 @@ final class FailureReason {
             return "the endpoint is unreachable (" + name(status) + "); check the URL and that the gateway is running";
         }
         return name(status);
+    }
+
+    /** Describes a failure of a connection that logs in with a user certificate. */
+    static String describeWithUserCertificate(Throwable error, String subject) {
+        Optional<StatusCode> status = UaException.extractStatusCode(error);
+        if (status.isPresent() && isIdentityRejected(status.get())) {
+            return "the gateway rejected the user certificate " + subject + " (" + name(status.get())
+                    + "); check that the gateway trusts it and maps it to a user";
+        }
+        return describe(error);
+    }
+
+    private static boolean isIdentityRejected(StatusCode status) {
+        long code = status.getValue() & 0xFFFF0000L;
+        return code == StatusCodes.Bad_UserAccessDenied || code == StatusCodes.Bad_IdentityTokenInvalid
+                || code == StatusCodes.Bad_IdentityTokenRejected;
     }
 
     private static String name(StatusCode status) {

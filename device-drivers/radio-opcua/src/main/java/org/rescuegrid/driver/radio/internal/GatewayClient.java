@@ -24,24 +24,30 @@ import org.eclipse.milo.opcua.sdk.client.UaSession;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.MonitoredItemSynchronizationException;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaMonitoredItem;
 import org.eclipse.milo.opcua.sdk.client.subscriptions.OpcUaSubscription;
+import org.eclipse.milo.opcua.stack.core.NodeIds;
 import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
+import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodRequest;
 import org.eclipse.milo.opcua.stack.core.types.structured.CallMethodResult;
 import org.rescuegrid.driver.radio.internal.GatewayStatus.State;
 import org.rescuegrid.driver.radio.internal.RadioBrowser.RadioNode;
+import org.rescuegrid.driver.support.RepeatLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One gateway connection: connects on the shared scheduler, browses the radios, subscribes to their
- * variables and turns each change into a {@link RadioSnapshot} for the listener.
+ * variables and turns each change into a {@link RadioSnapshot} for the listener. The same subscription
+ * contains an event item on the Server object for the gateway's emergency-button and radio-offline events,
+ * which become {@link RadioAlert}s, so the events come back with the data whenever the subscription is
+ * restored or created anew.
  *
  * <p>Connection attempts are timed on the scheduler and run on the worker pool (Milo's shared ones in
- * Karaf). Until the first connection succeeds it retries with a delay that starts at 1 s and doubles up to
- * the configured maximum. Once connected, Milo's session state machine reconnects by itself; when the
+ * Karaf). Until the first connection succeeds it retries with a delay that starts at the configured initial
+ * delay and doubles up to the configured maximum. Once connected, Milo's session state machine reconnects by itself; when the
  * gateway lost the subscription (it restarted), the driver browses again and subscribes anew. A radio
  * whose values are unchanged after a reconnect is not reported again. Each state change is logged once;
  * a failure that repeats on every retry is logged again only when its reason changes.
@@ -51,6 +57,8 @@ final class GatewayClient {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayClient.class);
     /** Queue of the status code item, so status changes made within one publishing interval are all delivered. */
     private static final int STATUS_QUEUE_SIZE = 10;
+    /** Queue of the event item, so a burst of radio events within one publishing interval is delivered whole. */
+    private static final int EVENT_QUEUE_SIZE = 100;
 
     private final RadioGatewaySettings settings;
     private final Path securityFolder;
@@ -72,6 +80,9 @@ final class GatewayClient {
     private Instant lostAt;
     private long reconnects;
     private int monitoredItems;
+    /** Browse names of the gateway event types the subscription follows, empty when it follows none. */
+    private List<String> eventTypeNames = List.of();
+    private final RepeatLimiter unknownEventSources = new RepeatLimiter();
     private boolean stopped;
 
     /**
@@ -119,7 +130,7 @@ final class GatewayClient {
 
     synchronized GatewayStatus status() {
         return new GatewayStatus(settings.name(), settings.endpointUrl(), settings.security(), settings.identityLabel(), state, detail,
-                radios.size(), monitoredItems, reconnects, since);
+                radios.size(), monitoredItems, eventTypeNames, reconnects, settings.reconnectDelays(), since);
     }
 
     List<RadioSnapshot> radios() {
@@ -224,11 +235,11 @@ final class GatewayClient {
             }
             client = null;
             failedAttempts++;
-            delaySeconds = Math.min(settings.maxReconnectDelaySeconds(), 1L << Math.min(failedAttempts - 1, 20));
+            delaySeconds = settings.reconnectDelaySeconds(failedAttempts);
             setState(State.OFFLINE, reason);
             if (!reason.equals(lastFailure)) {
-                LOG.warn("gateway={} cannot connect to {}: {}; retrying every {} s at most", settings.name(), settings.endpointUrl(), reason,
-                        settings.maxReconnectDelaySeconds());
+                LOG.warn("gateway={} cannot connect to {}: {}; retrying after {} s, then up to every {} s", settings.name(),
+                        settings.endpointUrl(), reason, delaySeconds, settings.maxReconnectDelaySeconds());
                 LOG.debug("gateway={} connection failure", settings.name(), error);
                 lastFailure = reason;
             } else {
@@ -247,11 +258,14 @@ final class GatewayClient {
                     + ClientSecurity.thumbprint(certificate) + ") is not trusted; to trust it run: mv " + file + " "
                     + security.trustedFolder() + "/";
         }
+        if (settings.userCertificate() != null) {
+            return FailureReason.describeWithUserCertificate(error, settings.userCertificate().subject());
+        }
         return FailureReason.describe(error);
     }
 
     /** Creates a subscription with one monitored item per radio variable, replacing the previous one. */
-    private void subscribe(OpcUaClient current, List<RadioNode> nodes) throws UaException {
+    private void subscribe(OpcUaClient current, List<RadioNode> nodes) throws Exception {
         OpcUaSubscription created = new OpcUaSubscription(current, settings.publishingIntervalMs());
         created.setSubscriptionListener(new Deliveries());
         created.create();
@@ -275,6 +289,15 @@ final class GatewayClient {
                 items.add(item);
             });
         }
+        RadioEventTypes eventTypes = eventTypes(current);
+        OpcUaMonitoredItem eventItem = null;
+        if (!eventTypes.isEmpty()) {
+            eventItem = OpcUaMonitoredItem.newEventItem(NodeIds.Server,
+                    eventTypes.filter(current.getStaticEncodingContext(), true));
+            eventItem.setQueueSize(uint(EVENT_QUEUE_SIZE));
+            eventItem.setUserObject(eventTypes);
+            items.add(eventItem);
+        }
         created.addMonitoredItems(items);
         int accepted = items.size();
         try {
@@ -283,15 +306,57 @@ final class GatewayClient {
             accepted = (int) items.stream().filter(item -> item.getCreateResult().map(StatusCode::isGood).orElse(false)).count();
             LOG.warn("gateway={} accepted {} of {} monitored items; the others report nothing", settings.name(), accepted, items.size());
         }
+        if (eventItem != null) {
+            checkEventFilter(created, eventItem, eventTypes, current);
+        }
         OpcUaSubscription previous;
         synchronized (this) {
             previous = subscription;
             subscription = created;
             monitoredItems = accepted;
+            eventTypeNames = eventTypes.names();
         }
         if (previous != null) {
             previous.deleteAsync();
         }
+    }
+
+    /**
+     * Falls back to a filter without where clause when the gateway rejects a part of it, because a server may then
+     * deliver no events at all. Events of other types are then dropped by {@link RadioEventTypes#read}.
+     */
+    private void checkEventFilter(OpcUaSubscription created, OpcUaMonitoredItem eventItem, RadioEventTypes eventTypes,
+            OpcUaClient current) throws UaException {
+        Optional<String> rejected = eventTypes.rejectedFilterParts(eventItem.getFilterResult().orElse(null), current.getStaticEncodingContext());
+        if (rejected.isEmpty()) {
+            return;
+        }
+        LOG.info("gateway={} rejected parts of the event filter ({}); subscribing to its events without a where clause", settings.name(),
+                rejected.get());
+        eventItem.setFilter(eventTypes.filter(current.getStaticEncodingContext(), false));
+        try {
+            created.synchronizeMonitoredItems();
+        } catch (MonitoredItemSynchronizationException e) {
+            LOG.warn("gateway={} rejected the event item: {}", settings.name(), e.getMessage());
+        }
+        eventTypes.rejectedFilterParts(eventItem.getFilterResult().orElse(null), current.getStaticEncodingContext())
+                .ifPresent(still -> LOG.warn("gateway={} rejected parts of the event filter ({}); it may deliver no radio events",
+                        settings.name(), still));
+    }
+
+    /** Finds the configured event types on the gateway and logs once per connection which ones it follows. */
+    private RadioEventTypes eventTypes(OpcUaClient current) throws Exception {
+        if (settings.emergencyEventType() == null && settings.radioOfflineEventType() == null) {
+            return RadioEventTypes.none();
+        }
+        RadioEventTypes found = RadioEventTypes.resolve(current, settings.emergencyEventType(), settings.radioOfflineEventType());
+        if (found.isEmpty()) {
+            LOG.info("gateway={} has no event type named {} or {} below BaseEventType; its radio events are not followed", settings.name(),
+                    settings.emergencyEventType(), settings.radioOfflineEventType());
+        } else {
+            LOG.info("gateway={} following events of {} through the Server object", settings.name(), found.names());
+        }
+        return found;
     }
 
     /** Browses and subscribes again on the current session, after the gateway lost the subscription. */
@@ -382,6 +447,39 @@ final class GatewayClient {
         }
     }
 
+    private void eventsDelivered(List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
+        for (int i = 0; i < items.size(); i++) {
+            if (!(items.get(i).getUserObject().orElse(null) instanceof RadioEventTypes types)) {
+                continue;
+            }
+            Optional<RadioEventTypes.RawEvent> read = types.read(fields.get(i));
+            if (read.isEmpty()) {
+                LOG.debug("gateway={} event of another type ignored", settings.name());
+                continue;
+            }
+            RadioEventTypes.RawEvent event = read.get();
+            String radioId = event.radioId() != null ? event.radioId() : radioIdOf(event.sourceNode());
+            if (radioId == null) {
+                long count = unknownEventSources.increment();
+                if (unknownEventSources.shouldLog(count)) {
+                    LOG.warn("gateway={} {} event without RadioId from source {} ({}) matches no radio and was dropped ({} so far)",
+                            settings.name(), event.kind(), event.sourceNode() == null ? "none" : event.sourceNode().toParseableString(),
+                            event.sourceName(), count);
+                }
+                continue;
+            }
+            Instant time = event.time() != null ? event.time() : Instant.now();
+            listener.radioAlert(new RadioAlert(event.kind(), radioId, settings.name(), time, event.severity(), event.message(),
+                    event.sourceName()));
+        }
+    }
+
+    /** Returns the radio id of a radio object, or null when the node is not a radio of this gateway or its id is not known yet. */
+    private String radioIdOf(NodeId objectId) {
+        RadioState radio = objectId == null ? null : radios.get(objectId.toParseableString());
+        return radio == null ? null : radio.radioId();
+    }
+
     /** Links a monitored item to the radio and variable it reports. */
     private record Binding(RadioState radio, RadioVariable variable) {
     }
@@ -391,6 +489,11 @@ final class GatewayClient {
         @Override
         public void onDataReceived(OpcUaSubscription source, List<OpcUaMonitoredItem> items, List<DataValue> values) {
             delivered(items, values);
+        }
+
+        @Override
+        public void onEventReceived(OpcUaSubscription source, List<OpcUaMonitoredItem> items, List<Variant[]> fields) {
+            eventsDelivered(items, fields);
         }
 
         @Override

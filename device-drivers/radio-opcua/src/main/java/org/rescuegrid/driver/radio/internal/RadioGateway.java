@@ -127,6 +127,17 @@ public class RadioGateway implements DeviceDriver, RadioListener {
     }
 
     @Override
+    public void radioAlert(RadioAlert alert) {
+        LOG.info("gateway={} device={} {} at {}: {}", settings.name(), alert.radioId(), alert.kind().deviceEventType(), alert.time(),
+                alert.message());
+        if (alert.kind() == RadioAlert.Kind.OFFLINE) {
+            heard.remove(alert.radioId());
+            registry.disconnected(alert.radioId());
+        }
+        send(new DeviceEvent(alert.radioId(), alert.kind().deviceEventType(), alert.time(), alert.attributes()));
+    }
+
+    @Override
     public void radiosUnreachable(Collection<String> radioIds) {
         for (String radioId : radioIds) {
             heard.remove(radioId);

@@ -27,8 +27,10 @@ public @interface RadioGatewayConfig {
                     @Option(value = "SignAndEncrypt", label = "Sign and encrypt")})
     String securityMode() default "None";
 
-    @AttributeDefinition(description = "User identity: 'anonymous' or 'username' (then username and password are required).",
-            options = {@Option(value = "anonymous", label = "Anonymous"), @Option(value = "username", label = "User name and password")})
+    @AttributeDefinition(description = "User identity: 'anonymous', 'username' (then username and password are required) or"
+            + " 'certificate' (then userCertificateAlias and userKeystorePassword are required).",
+            options = {@Option(value = "anonymous", label = "Anonymous"), @Option(value = "username", label = "User name and password"),
+                    @Option(value = "certificate", label = "User certificate (X.509)")})
     String identity() default "anonymous";
 
     @AttributeDefinition(description = "User name when identity is 'username'.", required = false)
@@ -37,6 +39,19 @@ public @interface RadioGatewayConfig {
     @AttributeDefinition(description = "Password when identity is 'username'. Use $[secret:FILE] to keep it out of the .cfg file.",
             type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD, required = false)
     String password() default "";
+
+    @AttributeDefinition(description = "PKCS#12 keystore with the user certificate and its private key when identity is"
+            + " 'certificate', relative to Karaf's etc folder or absolute.", required = false)
+    String userKeystore() default "opcua/rescuegrid-users.p12";
+
+    @AttributeDefinition(description = "Password of the user keystore and of its key entry when identity is 'certificate'."
+            + " Use $[secret:FILE] to keep it out of the .cfg file.",
+            type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD, required = false)
+    String userKeystorePassword() default "";
+
+    @AttributeDefinition(description = "Alias of the key entry (certificate and private key) in the user keystore when identity is"
+            + " 'certificate'.", required = false)
+    String userCertificateAlias() default "";
 
     @AttributeDefinition(description = "Publishing interval of the subscription in milliseconds, 100-60000.", min = "100", max = "60000")
     int publishingIntervalMs() default 1000;
@@ -49,7 +64,18 @@ public @interface RadioGatewayConfig {
             + " STATUS is one of available, dispatched, en-route, on-scene, at-hospital, out-of-service.")
     String[] statusCodes() default {"1=available", "2=dispatched", "3=en-route", "4=on-scene", "5=at-hospital", "6=out-of-service"};
 
-    @AttributeDefinition(description = "Longest wait between two connection attempts in seconds, 1-600. The wait starts at 1 s"
-            + " and doubles after each failed attempt.", min = "1", max = "600")
+    @AttributeDefinition(description = "Browse name of the gateway's event type for an emergency button press, searched below"
+            + " BaseEventType; empty does not follow these events.", required = false)
+    String emergencyEventType() default "EmergencyButtonEventType";
+
+    @AttributeDefinition(description = "Browse name of the gateway's event type for a radio it no longer hears, searched below"
+            + " BaseEventType; empty does not follow these events.", required = false)
+    String radioOfflineEventType() default "RadioOfflineEventType";
+
+    @AttributeDefinition(description = "First wait after a failed connection attempt in seconds, 1-600 and at most"
+            + " maxReconnectDelaySeconds. The wait doubles after each further failed attempt.", min = "1", max = "600")
+    int initialReconnectDelaySeconds() default 1;
+
+    @AttributeDefinition(description = "Longest wait between two connection attempts in seconds, 1-600.", min = "1", max = "600")
     int maxReconnectDelaySeconds() default 30;
 }

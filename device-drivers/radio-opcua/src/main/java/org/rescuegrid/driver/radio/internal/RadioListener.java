@@ -11,6 +11,9 @@ interface RadioListener {
     /** A radio's values arrived, changed or not. */
     void radioHeard(String radioId);
 
+    /** The gateway raised an event about a radio, such as an emergency button press. */
+    void radioAlert(RadioAlert alert);
+
     /** The gateway connection was lost, so these radios are not heard until it returns. */
     void radiosUnreachable(Collection<String> radioIds);
 }

@@ -71,6 +71,10 @@ class MonitoredItemCapacityBenchmark {
             }
 
             @Override
+            public void radioAlert(RadioAlert alert) {
+            }
+
+            @Override
             public void radiosUnreachable(Collection<String> radioIds) {
             }
         };

@@ -26,8 +26,9 @@ import org.rescuegrid.driver.radio.internal.GatewayStatus.State;
 
 /**
  * The driver against node-opcua, an OPC UA server that shares no code with Milo, started by the test on
- * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. The module's build installs node-opcua with
- * {@code npm ci} in {@code src/test/node} before the tests run.
+ * 127.0.0.1 with Basic256Sha256/SignAndEncrypt and a user name. Besides status changes it raises the radio
+ * events, and it accepts the event filter where clause that Milo 1.1.2 servers reject. The module's build
+ * installs node-opcua with {@code npm ci} in {@code src/test/node} before the tests run.
  */
 class NodeOpcuaInteropTest {
 
@@ -77,6 +78,12 @@ class NodeOpcuaInteropTest {
         send("status RADIO-N1 3");
         listener.awaitChange("RADIO-N1 en route", c -> "RADIO-N1".equals(c.radioId()) && Integer.valueOf(3).equals(c.statusCode()));
 
+        send("emergency RADIO-N2");
+        RadioAlert emergency = listener.awaitAlert("the emergency of RADIO-N2", alert -> alert.kind() == RadioAlert.Kind.EMERGENCY);
+        assertEquals("RADIO-N2", emergency.radioId());
+        assertEquals(1000, emergency.severity());
+        assertEquals("Emergency button pressed on RADIO-N2", emergency.message());
+
         client.sendText("RADIO-N2", "Return to station");
         waitFor("the text at the gateway", () -> serverOutput.contains("TEXT RADIO-N2 Return to station"));
 
@@ -97,6 +104,37 @@ class NodeOpcuaInteropTest {
         List<Integer> codes = listener.changesOf("RADIO-N1").subList(before, before + 3).stream().map(RadioSnapshot::statusCode).toList();
         assertEquals(List.of(4, 5, 6), codes);
         assertEquals(1, client.status().reconnects());
+
+        // The event item came back with the subscription after the restart.
+        send("offline RADIO-N3");
+        RadioAlert offline = listener.awaitAlert("RADIO-N3 offline", alert -> alert.kind() == RadioAlert.Kind.OFFLINE);
+        assertEquals("RADIO-N3", offline.radioId());
+        assertEquals(600, offline.severity());
+        assertEquals(1, listener.alerts().stream().filter(alert -> alert.kind() == RadioAlert.Kind.EMERGENCY).count());
+    }
+
+    @Test
+    void userCertificateIdentityConnects() throws Exception {
+        boolean installed = Files.isDirectory(NODE_FOLDER.resolve("node_modules/node-opcua"));
+        assertTrue(installed, "node-opcua is not installed; run npm ci in " + NODE_FOLDER.toAbsolutePath());
+        Path keystore = securityFolder.resolve("users.p12");
+        GatewayClientTest.writeUserKeystore(keystore, "dispatch-desk", "keystore-1");
+
+        String url = startServer(freePort());
+        client = new GatewayClient(RadioGatewaySettings.from(TestConfigs.gateway("node", url)
+                .security("Basic256Sha256", "SignAndEncrypt").certificate(keystore.toString(), "keystore-1", "dispatch-desk").build()),
+                securityFolder, listener, Stack.sharedScheduledExecutor(), Stack.sharedExecutor());
+        client.start();
+
+        waitFor("the certificate rejected", () -> client.status().detail().contains("not trusted"));
+        String detail = client.status().detail();
+        String[] command = detail.substring(detail.indexOf("run: mv ") + "run: mv ".length()).split(" ");
+        Files.move(Path.of(command[0]), Path.of(command[1]).resolve(Path.of(command[0]).getFileName()));
+
+        // node-opcua checks the user token signature over its nonce, then accepts the unknown user certificate.
+        waitFor("a first snapshot of RADIO-N1 with the user certificate", () -> !listener.changesOf("RADIO-N1").isEmpty());
+        assertEquals(State.ONLINE, client.status().state());
+        assertTrue(client.status().identity().contains("CN=RescueGrid dispatch desk"), client.status().identity());
     }
 
     private String startServer(int port) throws IOException {

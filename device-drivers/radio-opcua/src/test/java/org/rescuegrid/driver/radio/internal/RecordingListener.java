@@ -15,6 +15,7 @@ final class RecordingListener implements RadioListener {
 
     private final List<RadioSnapshot> changes = new ArrayList<>();
     private final List<String> unreachable = new ArrayList<>();
+    private final List<RadioAlert> alerts = new ArrayList<>();
 
     @Override
     public synchronized void radioChanged(RadioSnapshot snapshot) {
@@ -23,6 +24,11 @@ final class RecordingListener implements RadioListener {
 
     @Override
     public void radioHeard(String radioId) {
+    }
+
+    @Override
+    public synchronized void radioAlert(RadioAlert alert) {
+        alerts.add(alert);
     }
 
     @Override
@@ -40,6 +46,15 @@ final class RecordingListener implements RadioListener {
 
     synchronized List<String> unreachable() {
         return List.copyOf(unreachable);
+    }
+
+    synchronized List<RadioAlert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    RadioAlert awaitAlert(String what, Predicate<RadioAlert> match) {
+        waitFor(what, () -> alerts().stream().anyMatch(match));
+        return alerts().stream().filter(match).reduce((first, second) -> second).orElseThrow();
     }
 
     RadioSnapshot awaitChange(String what, Predicate<RadioSnapshot> match) {

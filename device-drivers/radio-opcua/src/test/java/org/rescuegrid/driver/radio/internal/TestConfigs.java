@@ -23,6 +23,12 @@ final class TestConfigs {
         private int publishingIntervalMs = 200;
         private String radiosPath = "Radios";
         private String[] statusCodes = {"1=available", "2=dispatched", "3=en-route", "4=on-scene", "5=at-hospital", "6=out-of-service"};
+        private String userKeystore = "opcua/rescuegrid-users.p12";
+        private String userKeystorePassword = "";
+        private String userCertificateAlias = "";
+        private String emergencyEventType = "EmergencyButtonEventType";
+        private String radioOfflineEventType = "RadioOfflineEventType";
+        private int initialReconnectDelaySeconds = 1;
         private int maxReconnectDelaySeconds = 1;
 
         private Builder(String name, String endpointUrl) {
@@ -40,6 +46,26 @@ final class TestConfigs {
             identity = "username";
             username = newUsername;
             password = newPassword;
+            return this;
+        }
+
+        Builder certificate(String keystore, String keystorePassword, String alias) {
+            identity = "certificate";
+            userKeystore = keystore;
+            userKeystorePassword = keystorePassword;
+            userCertificateAlias = alias;
+            return this;
+        }
+
+        Builder eventTypes(String emergency, String offline) {
+            emergencyEventType = emergency;
+            radioOfflineEventType = offline;
+            return this;
+        }
+
+        Builder reconnectDelays(int initialSeconds, int maxSeconds) {
+            initialReconnectDelaySeconds = initialSeconds;
+            maxReconnectDelaySeconds = maxSeconds;
             return this;
         }
 
@@ -113,6 +139,36 @@ final class TestConfigs {
                 @Override
                 public String[] statusCodes() {
                     return statusCodes;
+                }
+
+                @Override
+                public String userKeystore() {
+                    return userKeystore;
+                }
+
+                @Override
+                public String userKeystorePassword() {
+                    return userKeystorePassword;
+                }
+
+                @Override
+                public String userCertificateAlias() {
+                    return userCertificateAlias;
+                }
+
+                @Override
+                public String emergencyEventType() {
+                    return emergencyEventType;
+                }
+
+                @Override
+                public String radioOfflineEventType() {
+                    return radioOfflineEventType;
+                }
+
+                @Override
+                public int initialReconnectDelaySeconds() {
+                    return initialReconnectDelaySeconds;
                 }
 
                 @Override
