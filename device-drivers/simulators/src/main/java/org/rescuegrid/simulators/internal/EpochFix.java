@@ -29,6 +29,19 @@ public record EpochFix(Instant time, double latitude, double longitude, double s
 
     private static final Pattern COORDINATE = Pattern.compile("(\\d+)(\\d{2}(?:\\.\\d+)?)");
 
+    /** Returns the fixes of a recorded NMEA log, one per epoch with a valid RMC, in recorded order. */
+    public static List<EpochFix> track(byte[] log) {
+        return ReplayScript.fromLines(ReplayScript.splitLines(log)).epochs().stream()
+                .map(epoch -> of(epoch.lines()))
+                .flatMap(Optional::stream)
+                .toList();
+    }
+
+    /** Returns a copy of this fix at another time, as the load harness sends a recorded track with fresh times. */
+    public EpochFix at(Instant otherTime) {
+        return new EpochFix(otherTime, latitude, longitude, speedKnots, course, satellites, altitude, hdop);
+    }
+
     /** Returns the fix of an epoch's lines, or empty when the epoch has no valid RMC with a time, date and position. */
     public static Optional<EpochFix> of(List<byte[]> lines) {
         Sentence rmc = null;

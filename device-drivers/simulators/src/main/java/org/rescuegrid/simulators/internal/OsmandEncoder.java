@@ -9,16 +9,16 @@ import java.util.Locale;
  * Turns the epochs of an NMEA log into the query strings of OsmAnd location reports, as the OsmAnd app and
  * Traccar Client before version 9 send them with HTTP GET: {@code id}, {@code timestamp} in seconds since
  * 1970 UTC, {@code lat} and {@code lon} in degrees, {@code speed} in knots, {@code bearing}, {@code altitude}
- * in metres and {@code hdop}. It holds no state.
+ * in metres and {@code hdop}. It holds no state. Public for the benchmarks module.
  */
-final class OsmandEncoder {
+public final class OsmandEncoder {
 
     /** Returns the query string of the epoch's valid RMC, or an empty string when it has none. */
     String query(String deviceId, List<byte[]> lines) {
         return EpochFix.of(lines).map(fix -> query(deviceId, fix)).orElse("");
     }
 
-    String query(String deviceId, EpochFix fix) {
+    public String query(String deviceId, EpochFix fix) {
         StringBuilder query = new StringBuilder(160)
                 .append("id=").append(URLEncoder.encode(deviceId, StandardCharsets.UTF_8))
                 .append("&timestamp=").append(fix.time().getEpochSecond())
