@@ -14,7 +14,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioSocketChannel;
 
 import org.rescuegrid.simulators.internal.EpochFix;
@@ -85,7 +86,7 @@ public final class LoadHarness {
                 + " per %d ms each (%.0f positions/s offered), %d s after ramp-up, %s%n", trackers, protocols, codecText, host, gt06Port,
                 teltonikaPort, intervalMillis, trackers * 1000.0 / intervalMillis, durationSeconds, probe == null ? "no node pid" : probe.describe());
 
-        EventLoopGroup group = new NioEventLoopGroup(2);
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
         List<Channel> channels = new ArrayList<>(trackers);
         List<SimulatedTracker> handlers = new ArrayList<>(trackers);
         long started = System.nanoTime();
@@ -131,7 +132,7 @@ public final class LoadHarness {
             while (stats.acknowledged.sum() < stats.sent.sum() && System.nanoTime() < drainEnd) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            reporter.printFinal(durationSeconds);
+            reporter.printFinal();
         } finally {
             for (Channel channel : channels) {
                 channel.close();
@@ -150,8 +151,6 @@ public final class LoadHarness {
         private long lastSent;
         private long lastAcknowledged;
         private long lastReport;
-        private long sendingStarted;
-        private long acknowledgedAtSendingStart;
 
         Reporter(LoadStats stats, NodeProbe probe, long started) {
             this.stats = stats;
@@ -178,24 +177,22 @@ public final class LoadHarness {
                     stats.accepted.get(), stats.open.get(), stats.closedAfterAccept.sum(), stats.failures.sum(), stats.skipped.sum(),
                     probe == null ? "" : probe.describe());
             interval.drainInto(stats.total);
-            if (sendingStarted == 0 && sent > 0) {
-                sendingStarted = lastReport;
-                acknowledgedAtSendingStart = lastAcknowledged;
-            }
             lastSent = sent;
             lastAcknowledged = acknowledged;
             lastReport = now;
         }
 
-        void printFinal(int durationSeconds) {
+        void printFinal() {
             stats.interval.drainInto(stats.total);
             long sent = stats.sent.sum();
             long acknowledged = stats.acknowledged.sum();
-            double seconds = (System.nanoTime() - (sendingStarted == 0 ? started : sendingStarted)) / 1e9;
+            // The rate covers the time from the first send to the last acknowledgement, so ramp-up before the
+            // first send and the idle end of the drain wait do not dilute it.
+            double seconds = Math.max(1e-3, (stats.lastAcknowledgementNanos.get() - stats.firstSendNanos.get()) / 1e9);
             System.out.printf(Locale.ROOT, "total: sent %d, committed %d (%d never acknowledged), %.0f committed/s over %.0f s,"
-                    + " p50 %.1f ms, p99 %.1f ms, max held %s, connections closed by the node %d, connect or I/O failures %d (last: %s),"
-                    + " rejected handshakes %d, sends skipped for a full window %d, unexpected acknowledgements %d%n", sent, acknowledged,
-                    sent - acknowledged, (acknowledged - acknowledgedAtSendingStart) / seconds, seconds, stats.total.percentileMillis(50),
+                    + " p50 %.1f ms, p99 %.1f ms, held at the end %d, connections closed by the node %d, connect or I/O failures %d"
+                    + " (last: %s), rejected handshakes %d, sends skipped for a full window %d, unexpected acknowledgements %d%n", sent,
+                    acknowledged, sent - acknowledged, acknowledged / seconds, seconds, stats.total.percentileMillis(50),
                     stats.total.percentileMillis(99), stats.accepted.get(), stats.closedAfterAccept.sum(), stats.failures.sum(),
                     stats.lastFailure.get(), stats.rejected.sum(), stats.skipped.sum(), stats.unexpectedAcknowledgements.sum());
             if (probe != null) {

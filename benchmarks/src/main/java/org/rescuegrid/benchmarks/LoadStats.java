@@ -1,6 +1,7 @@
 package org.rescuegrid.benchmarks;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -18,6 +19,9 @@ final class LoadStats {
     final LongAdder rejected = new LongAdder();
     final LongAdder failures = new LongAdder();
     final AtomicReference<String> lastFailure = new AtomicReference<>("none");
+    /** System.nanoTime() of the first send and of the latest acknowledgement, 0 before either happened. */
+    final AtomicLong firstSendNanos = new AtomicLong();
+    final AtomicLong lastAcknowledgementNanos = new AtomicLong();
     final LatencyHistogram interval = new LatencyHistogram();
     final LatencyHistogram total = new LatencyHistogram();
 
@@ -34,6 +38,9 @@ final class LoadStats {
     }
 
     void sent() {
+        if (firstSendNanos.get() == 0) {
+            firstSendNanos.compareAndSet(0, System.nanoTime());
+        }
         sent.increment();
     }
 
@@ -43,6 +50,7 @@ final class LoadStats {
 
     void acknowledged(long latencyNanos) {
         acknowledged.increment();
+        lastAcknowledgementNanos.set(System.nanoTime());
         interval.record(latencyNanos);
     }
 

@@ -22,12 +22,16 @@ public final class PositionCount {
             throw new IllegalArgumentException("usage: PositionCount DATABASE_DIRECTORY IMEI_PREFIX (digits)");
         }
         try (Connection connection = DriverManager.getConnection("jdbc:derby:" + args[0]);
-                PreparedStatement query = connection.prepareStatement(
-                        "SELECT COUNT(*), COUNT(DISTINCT device_id) FROM position_fix WHERE device_id LIKE ?")) {
+                PreparedStatement query = connection.prepareStatement("SELECT d.protocol, COUNT(*), COUNT(DISTINCT p.device_id)"
+                        + " FROM position_fix p JOIN device d ON d.device_id = p.device_id WHERE p.device_id LIKE ? GROUP BY d.protocol")) {
             query.setString(1, args[1] + "%");
             try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                System.out.printf("derby: %d positions of %d devices with IMEI prefix %s in %s%n", rs.getLong(1), rs.getLong(2), args[1], args[0]);
+                long positions = 0;
+                while (rs.next()) {
+                    positions += rs.getLong(2);
+                    System.out.printf("derby: %s: %d positions of %d devices%n", rs.getString(1), rs.getLong(2), rs.getLong(3));
+                }
+                System.out.printf("derby: %d positions of devices with IMEI prefix %s in %s%n", positions, args[1], args[0]);
             }
         } finally {
             try {
