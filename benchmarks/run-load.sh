@@ -30,7 +30,7 @@ SSH_PORT=8122
 [ ! -f "$ASSEMBLY/karaf.pid" ] || ! kill -0 "$(cat "$ASSEMBLY/karaf.pid")" 2>/dev/null || {
     echo "a node already runs from $ASSEMBLY (pid $(cat "$ASSEMBLY/karaf.pid")); stop it first" >&2; exit 1; }
 
-# Each tracker holds one socket in the node and one in the harness (separate processes, so each needs
+# Each tracker uses one socket in the node and one in the harness (separate processes, so each needs
 # TRACKERS descriptors), and Karaf itself uses a few hundred. Raise the soft limit as far as the hard one allows.
 ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt $(( TRACKERS + 1024 )) ]; then
@@ -75,8 +75,8 @@ until [ -f "$ASSEMBLY/karaf.pid" ] && (exec 3<>/dev/tcp/127.0.0.1/$GT06_PORT) 2>
 done
 PID=$(cat "$ASSEMBLY/karaf.pid")
 echo "node: run $PREFIX, trackers' IMEIs start with $PREFIX"
-# The listeners open before the rest of the demo feature has started; wait until the log has been quiet
-# for 10 s, so the run does not compete with the node's own boot.
+# The listeners open before the rest of the demo feature has started. Waiting until the log has been quiet
+# for 10 s keeps the run from competing with the node's own boot.
 log="$ASSEMBLY/data/log/karaf.log"
 last_size=-1
 quiet_since=$(date +%s)

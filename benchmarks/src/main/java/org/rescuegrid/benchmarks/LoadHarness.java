@@ -23,10 +23,10 @@ import org.rescuegrid.simulators.internal.TeltonikaEncoder;
 
 /**
  * Connects N simulated GT06 and Teltonika trackers to a running node over loopback, each sending one position
- * per interval, and prints every 10 s and at the end: positions sent and committed per second (committed means
- * acknowledged; both drivers acknowledge only after the commit), ingest-to-commit latency p50 and p99,
- * connections held, and the node's heap and RSS. Options are listed by {@code --help}; docs/benchmarks.md has
- * the commands used for the published figures.
+ * per interval. Every 10 s and at the end it prints positions per second sent and committed, ingest-to-commit
+ * latency p50 and p99, connections held, and the node's heap and RSS. Committed means acknowledged, because both
+ * drivers acknowledge a packet only after its records are committed. {@code --help} lists the options, and
+ * docs/benchmarks.md has the commands behind the published figures.
  */
 public final class LoadHarness {
 

@@ -20,7 +20,7 @@ import org.rescuegrid.simulators.internal.TeltonikaEncoder;
  * One simulated GT06 or Teltonika tracker on one connection. After the driver accepts its login or IMEI
  * handshake it sends one location packet every interval, walking a recorded track with fix times one second
  * apart, and matches each acknowledgement to the oldest unacknowledged packet. Both drivers acknowledge a
- * packet only after its position is committed and answer in order on a connection, so the time from send to
+ * packet only after its position is committed and reply in order on a connection, so the time from send to
  * acknowledgement is the ingest-to-commit latency. All methods run on the channel's event loop.
  */
 final class SimulatedTracker extends ChannelInboundHandlerAdapter {

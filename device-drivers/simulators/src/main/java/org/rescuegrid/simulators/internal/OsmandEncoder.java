@@ -9,7 +9,7 @@ import java.util.Locale;
  * Turns the epochs of an NMEA log into the query strings of OsmAnd location reports, as the OsmAnd app and
  * Traccar Client before version 9 send them with HTTP GET: {@code id}, {@code timestamp} in seconds since
  * 1970 UTC, {@code lat} and {@code lon} in degrees, {@code speed} in knots, {@code bearing}, {@code altitude}
- * in metres and {@code hdop}. It holds no state. Public for the benchmarks module.
+ * in metres and {@code hdop}. It keeps no state. Public for the benchmarks module.
  */
 public final class OsmandEncoder {
 

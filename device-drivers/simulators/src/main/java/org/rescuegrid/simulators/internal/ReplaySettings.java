@@ -177,8 +177,16 @@ final class ReplaySettings {
     private static Map<String, String> parseTrackers(String key, String[] entries, TrackerKind kind, LogCatalog logs,
             Map<String, TrackerKind> kindByDevice) {
         boolean byImei = kind != TrackerKind.OSMAND;
-        String idForm = kind == TrackerKind.GT06 ? "15 digits" : byImei ? "15 to 17 digits" : DEVICE_ID_FORM;
-        Pattern idPattern = kind == TrackerKind.GT06 ? Pattern.compile("[0-9]{15}") : byImei ? Pattern.compile("[0-9]{15,17}") : DEVICE_ID;
+        String idForm = switch (kind) {
+            case GT06 -> "15 digits";
+            case OSMAND -> DEVICE_ID_FORM;
+            default -> "15 to 17 digits";
+        };
+        Pattern idPattern = switch (kind) {
+            case GT06 -> Pattern.compile("[0-9]{15}");
+            case OSMAND -> DEVICE_ID;
+            default -> Pattern.compile("[0-9]{15,17}");
+        };
         String example = byImei ? "868683020000001=haicom-305N.log" : "CREW-LHR-07=st-teseo-liv3f.log";
         String form = "expected " + (byImei ? "IMEI" : "DEVICE_ID") + "=LOGFILE such as " + example + ", where "
                 + (byImei ? "IMEI" : "DEVICE_ID") + " is " + idForm + " and LOGFILE is one of " + logs.names();

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * Turns the epochs of an NMEA log into what a Teltonika tracker sends over TCP: the IMEI handshake, then one
- * AVL data packet of one periodic record per epoch with a valid RMC, in Codec 8 or Codec 8 Extended as
- * Teltonika's data sending protocols documentation lays them out. Each record carries the IO elements an
- * FMB tracker sends with every record: ignition (239), movement (240), GNSS HDOP (182, in 0.1) and
- * external voltage (66, in mV). Public for the load harness in the benchmarks module; it holds no state.
+ * AVL data packet of one periodic record per epoch with a valid RMC. The layout is Codec 8 or Codec 8 Extended
+ * as Teltonika's data sending protocols documentation gives it. Each record carries the IO elements an FMB
+ * tracker sends with every record: ignition (239), movement (240), GNSS HDOP (182, in 0.1) and external
+ * voltage (66, in mV). Public for the load harness in the benchmarks module. It keeps no state.
  */
 public final class TeltonikaEncoder {
 
