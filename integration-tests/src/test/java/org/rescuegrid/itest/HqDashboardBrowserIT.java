@@ -213,7 +213,7 @@ public class HqDashboardBrowserIT {
     }
 
     /**
-     * Moves every demo port in etc/*.cfg to a free one, the same number everywhere it appears, so that the
+     * Moves every demo port in etc/*.cfg and etc/*.config to a free one, the same number everywhere it appears, so that the
      * simulators still reach their drivers and the uplink its HQ while another node may hold the defaults.
      */
     private static void relocatePorts() throws IOException {
@@ -226,7 +226,7 @@ public class HqDashboardBrowserIT {
         httpPort = moved.get(8123);
         dashboard = "http://127.0.0.1:" + httpPort + "/hq/dashboard/";
         try (var files = Files.list(home.resolve("etc"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".cfg")).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".cfg") || f.toString().endsWith(".config")).toList()) {
                 String text = Files.readString(file);
                 String relocated = PORT_NUMBER.matcher(text).replaceAll(match -> {
                     Integer to = moved.get(Integer.parseInt(match.group(1)));

@@ -68,4 +68,38 @@ public @interface NmeaReplayConfig {
 
     @AttributeDefinition(description = "TCP port of the GT06 driver's listener on host, 1-65535.", min = "1", max = "65535")
     int gt06Port() default 5023;
+
+    @AttributeDefinition(description = "Simulated Teltonika trackers sending Codec 8, one IMEI=LOGFILE entry each, such as"
+            + " 352093081000001=nmea-rtk.log. IMEI is 15 to 17 digits; LOGFILE is a log under fixtures/nmea. Each sends the IMEI"
+            + " handshake, waits for the driver to accept it, then sends one AVL packet of one record per epoch of the log that"
+            + " has a valid RMC. Blank entries are ignored; empty by default.")
+    String[] teltonikaVehicles() default {};
+
+    @AttributeDefinition(description = "Simulated Teltonika trackers sending Codec 8 Extended, in the same form as"
+            + " teltonikaVehicles. Blank entries are ignored; empty by default.")
+    String[] teltonikaExtendedVehicles() default {};
+
+    @AttributeDefinition(description = "Optional new positions of Teltonika trackers, one IMEI=LAT,LON entry each in decimal"
+            + " degrees, applied as relocate does; the IMEI must appear in teltonikaVehicles or teltonikaExtendedVehicles."
+            + " Blank entries are ignored.")
+    String[] teltonikaRelocate() default {};
+
+    @AttributeDefinition(description = "TCP port of the Teltonika driver's listener on host, 1-65535.", min = "1", max = "65535")
+    int teltonikaPort() default 5027;
+
+    @AttributeDefinition(description = "Simulated phones running an OsmAnd-protocol app, one DEVICE_ID=LOGFILE entry each,"
+            + " such as CREW-LHR-07=st-teseo-liv3f.log, with DEVICE_ID as in vehicles. Each sends one HTTP GET location"
+            + " report per epoch of the log that has a valid RMC. Blank entries are ignored; empty by default.")
+    String[] osmandVehicles() default {};
+
+    @AttributeDefinition(description = "Optional new positions of OsmAnd phones, one DEVICE_ID=LAT,LON entry each in decimal"
+            + " degrees, applied as relocate does; the device id must appear in osmandVehicles. Blank entries are ignored.")
+    String[] osmandRelocate() default {};
+
+    @AttributeDefinition(description = "TCP port of the node's HTTP server on host, where the OsmAnd driver listens, 1-65535.",
+            min = "1", max = "65535")
+    int osmandPort() default 8123;
+
+    @AttributeDefinition(description = "Path of the OsmAnd driver's endpoint on the node's HTTP server, starting with '/'.")
+    String osmandPath() default "/osmand";
 }

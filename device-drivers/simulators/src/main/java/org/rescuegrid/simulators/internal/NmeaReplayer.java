@@ -63,8 +63,9 @@ public class NmeaReplayer {
             replays.add(replay);
             replay.start();
         }
-        LOG.info("NMEA replay started: vehicles {} to {}:{} (GT06 trackers to port {}), speedup {}, loop {}, relocated {}",
-                settings.deviceIds(), settings.host, settings.port, settings.gt06Port, settings.speedup, settings.loop,
+        LOG.info("NMEA replay started: vehicles {} to {}:{} (GT06 trackers to port {}, Teltonika trackers to port {}, OsmAnd phones"
+                + " to port {} path {}), speedup {}, loop {}, relocated {}", settings.deviceIds(), settings.host, settings.port,
+                settings.gt06Port, settings.teltonikaPort, settings.osmandPort, settings.osmandPath, settings.speedup, settings.loop,
                 settings.relocatedDeviceIds());
     }
 

@@ -33,6 +33,9 @@ final class ReplaySettings {
     final boolean loop;
     final boolean presentTime;
     final int gt06Port;
+    final int teltonikaPort;
+    final int osmandPort;
+    final String osmandPath;
     final List<Vehicle> vehicles;
 
     private ReplaySettings(NmeaReplayConfig config, List<Vehicle> vehicles) {
@@ -43,6 +46,9 @@ final class ReplaySettings {
         this.loop = config.loop();
         this.presentTime = config.presentTime();
         this.gt06Port = config.gt06Port();
+        this.teltonikaPort = config.teltonikaPort();
+        this.osmandPort = config.osmandPort();
+        this.osmandPath = config.osmandPath();
         this.vehicles = List.copyOf(vehicles);
     }
 
@@ -52,15 +58,14 @@ final class ReplaySettings {
         final String logName;
         final ReplayScript script;
         final boolean relocated;
-        /** Whether the vehicle plays a GT06 tracker rather than an NMEA one. */
-        final boolean gt06;
+        final TrackerKind kind;
 
-        Vehicle(String deviceId, String logName, ReplayScript script, boolean relocated, boolean gt06) {
+        Vehicle(String deviceId, String logName, ReplayScript script, boolean relocated, TrackerKind kind) {
             this.deviceId = deviceId;
             this.logName = logName;
             this.script = script;
             this.relocated = relocated;
-            this.gt06 = gt06;
+            this.kind = kind;
         }
     }
 
@@ -68,11 +73,24 @@ final class ReplaySettings {
     static ReplaySettings from(NmeaReplayConfig config, LogCatalog logs) {
         checkScalars(config);
         Map<String, String> logByDevice = parseVehicles(config.vehicles(), logs);
-        Map<String, String> gt06LogByImei = parseGt06Vehicles(config.gt06Vehicles(), logs, logByDevice);
+        Map<String, TrackerKind> kindByDevice = new HashMap<>();
+        logByDevice.keySet().forEach(deviceId -> kindByDevice.put(deviceId, TrackerKind.NMEA));
         Map<String, String> allLogs = new LinkedHashMap<>(logByDevice);
-        allLogs.putAll(gt06LogByImei);
-        Map<String, BigDecimal[]> targetByDevice = parseRelocations("relocate", config.relocate(), logByDevice);
-        targetByDevice.putAll(parseRelocations("gt06Relocate", config.gt06Relocate() == null ? new String[0] : config.gt06Relocate(), gt06LogByImei));
+        Map<String, BigDecimal[]> targetByDevice = parseRelocations("relocate", "vehicles", config.relocate(), logByDevice);
+
+        Map<String, String> gt06Logs = parseTrackers("gt06Vehicles", config.gt06Vehicles(), TrackerKind.GT06, logs, kindByDevice);
+        targetByDevice.putAll(parseRelocations("gt06Relocate", "gt06Vehicles", config.gt06Relocate(), gt06Logs));
+        Map<String, String> teltonikaLogs = parseTrackers("teltonikaVehicles", config.teltonikaVehicles(), TrackerKind.TELTONIKA_8,
+                logs, kindByDevice);
+        teltonikaLogs.putAll(parseTrackers("teltonikaExtendedVehicles", config.teltonikaExtendedVehicles(), TrackerKind.TELTONIKA_8E,
+                logs, kindByDevice));
+        targetByDevice.putAll(parseRelocations("teltonikaRelocate", "teltonikaVehicles or teltonikaExtendedVehicles",
+                config.teltonikaRelocate(), teltonikaLogs));
+        Map<String, String> osmandLogs = parseTrackers("osmandVehicles", config.osmandVehicles(), TrackerKind.OSMAND, logs, kindByDevice);
+        targetByDevice.putAll(parseRelocations("osmandRelocate", "osmandVehicles", config.osmandRelocate(), osmandLogs));
+        allLogs.putAll(gt06Logs);
+        allLogs.putAll(teltonikaLogs);
+        allLogs.putAll(osmandLogs);
 
         List<Vehicle> vehicles = new ArrayList<>();
         Map<String, List<byte[]>> linesByLog = new HashMap<>();
@@ -88,7 +106,7 @@ final class ReplaySettings {
                                         + " remove the entry or pick a log with a fix"));
                 lines = relocation.apply(lines);
             }
-            vehicles.add(new Vehicle(deviceId, logName, ReplayScript.fromLines(lines), target != null, gt06LogByImei.containsKey(deviceId)));
+            vehicles.add(new Vehicle(deviceId, logName, ReplayScript.fromLines(lines), target != null, kindByDevice.get(deviceId)));
         }
         return new ReplaySettings(config, vehicles);
     }
@@ -100,8 +118,12 @@ final class ReplaySettings {
         if (config.port() < 1 || config.port() > 65535) {
             throw invalid("port", String.valueOf(config.port()), "set a TCP port between 1 and 65535");
         }
-        if (config.gt06Port() < 1 || config.gt06Port() > 65535) {
-            throw invalid("gt06Port", String.valueOf(config.gt06Port()), "set a TCP port between 1 and 65535");
+        checkPort("gt06Port", config.gt06Port());
+        checkPort("teltonikaPort", config.teltonikaPort());
+        checkPort("osmandPort", config.osmandPort());
+        String path = config.osmandPath();
+        if (path == null || !path.matches("/[A-Za-z0-9._~/-]*")) {
+            throw invalid("osmandPath", String.valueOf(path), "set a path starting with '/' such as /osmand, of letters, digits and . _ ~ / -");
         }
         double speedup = config.speedup();
         if (!(speedup >= MIN_SPEEDUP && speedup <= MAX_SPEEDUP)) {
@@ -112,6 +134,12 @@ final class ReplaySettings {
         if (prefix == null || prefix.isEmpty() || prefix.indexOf('\r') >= 0 || prefix.indexOf('\n') >= 0) {
             throw invalid("registrationPrefix", String.valueOf(prefix),
                     "set a non-empty prefix without line breaks, such as $RGREG,");
+        }
+    }
+
+    private static void checkPort(String key, int port) {
+        if (port < 1 || port > 65535) {
+            throw invalid(key, String.valueOf(port), "set a TCP port between 1 and 65535");
         }
     }
 
@@ -144,33 +172,51 @@ final class ReplaySettings {
         return logByDevice;
     }
 
-    /** Parses {@code IMEI=LOGFILE} entries of GT06 trackers into log names by IMEI, in configuration order. */
-    private static Map<String, String> parseGt06Vehicles(String[] entries, LogCatalog logs, Map<String, String> nmeaVehicles) {
-        String form = "expected IMEI=LOGFILE such as 868683020000001=haicom-305N.log, where IMEI is 15 digits and LOGFILE is one of "
-                + logs.names();
-        Map<String, String> logByImei = new LinkedHashMap<>();
-        for (String entry : nonBlank(entries == null ? new String[0] : entries)) {
+    /**
+     * Parses the {@code ID=LOGFILE} entries of one kind of binary or HTTP tracker into log names by device id, in
+     * configuration order, and records each id's kind in {@code kindByDevice}, which also rejects an id given twice.
+     */
+    private static Map<String, String> parseTrackers(String key, String[] entries, TrackerKind kind, LogCatalog logs,
+            Map<String, TrackerKind> kindByDevice) {
+        boolean byImei = kind != TrackerKind.OSMAND;
+        String idForm = switch (kind) {
+            case GT06 -> "15 digits";
+            case OSMAND -> DEVICE_ID_FORM;
+            default -> "15 to 17 digits";
+        };
+        Pattern idPattern = switch (kind) {
+            case GT06 -> Pattern.compile("[0-9]{15}");
+            case OSMAND -> DEVICE_ID;
+            default -> Pattern.compile("[0-9]{15,17}");
+        };
+        String example = byImei ? "868683020000001=haicom-305N.log" : "CREW-LHR-07=st-teseo-liv3f.log";
+        String form = "expected " + (byImei ? "IMEI" : "DEVICE_ID") + "=LOGFILE such as " + example + ", where "
+                + (byImei ? "IMEI" : "DEVICE_ID") + " is " + idForm + " and LOGFILE is one of " + logs.names();
+        Map<String, String> logById = new LinkedHashMap<>();
+        for (String entry : nonBlank(entries)) {
             int equals = entry.indexOf('=');
             if (equals < 0) {
-                throw invalid("gt06Vehicles", entry, "'=' is missing; " + form);
+                throw invalid(key, entry, "'=' is missing; " + form);
             }
-            String imei = entry.substring(0, equals).strip();
+            String id = entry.substring(0, equals).strip();
             String logName = entry.substring(equals + 1).strip();
-            if (!imei.matches("[0-9]{15}")) {
-                throw invalid("gt06Vehicles", entry, "IMEI \"" + imei + "\" is not 15 digits; " + form);
+            if (!idPattern.matcher(id).matches()) {
+                throw invalid(key, entry, (byImei ? "IMEI" : "device id") + " \"" + id + "\" is not " + idForm + "; " + form);
             }
             if (!logs.contains(logName)) {
-                throw invalid("gt06Vehicles", entry, "log file \"" + logName + "\" not found; " + form);
+                throw invalid(key, entry, "log file \"" + logName + "\" not found; " + form);
             }
-            if (nmeaVehicles.containsKey(imei) || logByImei.putIfAbsent(imei, logName) != null) {
-                throw invalid("gt06Vehicles", entry, "device id " + imei + " appears twice; give every vehicle its own id");
+            if (kindByDevice.putIfAbsent(id, kind) != null) {
+                throw invalid(key, entry, "device id " + id + " appears twice; give every vehicle its own id");
             }
+            logById.put(id, logName);
         }
-        return logByImei;
+        return logById;
     }
 
     /** Parses {@code DEVICE_ID=LAT,LON} entries into {latitude, longitude} in degrees by device id. */
-    private static Map<String, BigDecimal[]> parseRelocations(String key, String[] entries, Map<String, String> logByDevice) {
+    private static Map<String, BigDecimal[]> parseRelocations(String key, String listKey, String[] entries,
+            Map<String, String> logByDevice) {
         String form = "expected DEVICE_ID=LAT,LON in decimal degrees such as TRK-LHR-01=31.5204,74.3587,"
                 + " with LAT from -90 to 90, LON from -180 to 180 and DEVICE_ID one of " + logByDevice.keySet();
         Map<String, BigDecimal[]> targetByDevice = new HashMap<>();
@@ -181,7 +227,7 @@ final class ReplaySettings {
             }
             String deviceId = entry.substring(0, equals).strip();
             if (!logByDevice.containsKey(deviceId)) {
-                throw invalid(key, entry, "device id \"" + deviceId + "\" is not in " + (key.equals("relocate") ? "vehicles" : "gt06Vehicles") + "; " + form);
+                throw invalid(key, entry, "device id \"" + deviceId + "\" is not in " + listKey + "; " + form);
             }
             String[] coordinates = entry.substring(equals + 1).split(",", -1);
             if (coordinates.length != 2) {

@@ -4,8 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -18,14 +20,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays one vehicle's log over its own TCP connection to the NMEA driver, or as GT06 packets to the GT06 driver.
+ * Replays one vehicle's log over its own TCP connection to the NMEA driver, as GT06 packets to the GT06 driver or
+ * as Teltonika AVL packets to the Teltonika driver, or as OsmAnd HTTP requests to the OsmAnd driver.
  *
  * <p>Each run of this task does one step (connect, or send one epoch) and schedules the next run
  * on the shared executor, so a waiting vehicle occupies no thread. Only one run of a vehicle is ever
  * pending, so the fields that only {@link #run} uses need no locking.
  *
  * <p>A lost connection is noticed when a write fails. TCP reports the peer's close only on the
- * write after the first one that follows it, so detection takes one or two epochs.
+ * write after the first one that follows it, so detection takes one or two epochs. An OsmAnd vehicle has no
+ * connection of its own: a failed request or a reply other than 200 counts as a lost connection.
  */
 final class VehicleReplay implements Runnable {
 
@@ -46,8 +50,13 @@ final class VehicleReplay implements Runnable {
     private final boolean presentTime;
     private final Clock clock = Clock.systemUTC();
     private final byte[] registration;
-    /** Encoder of the vehicle's GT06 packets, or null for an NMEA vehicle. */
+    /** Encoder of the vehicle's GT06 packets, or null for another kind. */
     private final Gt06Encoder gt06;
+    /** Encoder of the vehicle's Teltonika packets, or null for another kind. */
+    private final TeltonikaEncoder teltonika;
+    /** Encoder of the vehicle's OsmAnd requests, or null for another kind. */
+    private final OsmandEncoder osmand;
+    private final String osmandUrl;
     private final ScheduledExecutorService executor;
     private final List<ReplayScript.Epoch> epochs;
 
@@ -70,12 +79,24 @@ final class VehicleReplay implements Runnable {
     VehicleReplay(ReplaySettings.Vehicle vehicle, ReplaySettings settings, ScheduledExecutorService executor) {
         this.vehicle = vehicle;
         this.host = settings.host;
-        this.port = vehicle.gt06 ? settings.gt06Port : settings.port;
+        this.port = switch (vehicle.kind) {
+            case NMEA -> settings.port;
+            case GT06 -> settings.gt06Port;
+            case TELTONIKA_8, TELTONIKA_8E -> settings.teltonikaPort;
+            case OSMAND -> settings.osmandPort;
+        };
         this.speedup = settings.speedup;
         this.loop = settings.loop;
         this.presentTime = settings.presentTime;
-        this.gt06 = vehicle.gt06 ? new Gt06Encoder() : null;
-        this.registration = vehicle.gt06 ? null : (settings.registrationPrefix + vehicle.deviceId + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        this.gt06 = vehicle.kind == TrackerKind.GT06 ? new Gt06Encoder() : null;
+        this.teltonika = switch (vehicle.kind) {
+            case TELTONIKA_8 -> new TeltonikaEncoder(TeltonikaEncoder.CODEC_8);
+            case TELTONIKA_8E -> new TeltonikaEncoder(TeltonikaEncoder.CODEC_8_EXTENDED);
+            default -> null;
+        };
+        this.osmand = vehicle.kind == TrackerKind.OSMAND ? new OsmandEncoder() : null;
+        this.osmandUrl = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port + settings.osmandPath;
+        this.registration = (settings.registrationPrefix + vehicle.deviceId + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         this.executor = executor;
         this.epochs = vehicle.script.epochs();
         this.daysPerPass = DateShift.daysCovered(epochs.stream().flatMap(epoch -> epoch.lines().stream()).toList());
@@ -114,6 +135,11 @@ final class VehicleReplay implements Runnable {
     }
 
     private void connect() throws IOException {
+        if (osmand != null) {
+            // Each OsmAnd report is a request of its own, so there is no connection to open.
+            onConnected();
+            return;
+        }
         Socket connection = new Socket();
         socket = connection;
         if (stopped) {
@@ -124,9 +150,34 @@ final class VehicleReplay implements Runnable {
         connection.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
         out = connection.getOutputStream();
         in = connection.getInputStream();
-        out.write(gt06 == null ? registration : gt06.login(vehicle.deviceId));
+        out.write(hello());
         out.flush();
+        if (teltonika != null) {
+            awaitHandshakeAccepted(connection);
+        }
+        onConnected();
+    }
 
+    /** Returns what the tracker sends first on a new connection to identify itself. */
+    private byte[] hello() {
+        if (gt06 != null) {
+            return gt06.login(vehicle.deviceId);
+        }
+        return teltonika != null ? teltonika.handshake(vehicle.deviceId) : registration;
+    }
+
+    /** Reads the driver's one-byte reply to a Teltonika handshake: 0x01 accepts the IMEI, anything else rejects it. */
+    private void awaitHandshakeAccepted(Socket connection) throws IOException {
+        connection.setSoTimeout(CONNECT_TIMEOUT_MILLIS);
+        int reply = in.read();
+        connection.setSoTimeout(0);
+        if (reply != 0x01) {
+            throw new IOException(reply < 0 ? "connection closed before the IMEI handshake was accepted"
+                    : String.format("IMEI handshake rejected with 0x%02X", reply));
+        }
+    }
+
+    private void onConnected() {
         String verb = everConnected ? "reconnected" : "connected";
         if (failedAttempts == 0) {
             LOG.info("device={} replay {} to {}:{} (log {})", vehicle.deviceId, verb, host, port, vehicle.logName);
@@ -145,9 +196,13 @@ final class VehicleReplay implements Runnable {
 
     private void sendNextEpoch() throws IOException {
         ReplayScript.Epoch epoch = epochs.get(position);
-        discardReplies();
-        out.write(payload(epoch));
-        out.flush();
+        if (osmand != null) {
+            report(osmand.query(vehicle.deviceId, timed(epoch.lines())));
+        } else {
+            discardReplies();
+            out.write(payload(epoch));
+            out.flush();
+        }
         linesSentInPass += epoch.lineCount();
         position++;
 
@@ -167,24 +222,16 @@ final class VehicleReplay implements Runnable {
         schedule(nextDueNanos - now);
     }
 
-    /**
-     * Returns the epoch as sent in the current pass: as recorded in the first pass, with its dates moved
-     * by whole days in later ones, so the node stores each pass as new positions instead of resends.
-     */
+    /** Returns the epoch's bytes for a TCP tracker of this vehicle's kind, with the times of {@link #timed}. */
     private byte[] payload(ReplayScript.Epoch epoch) {
-        if (presentTime) {
-            List<byte[]> lines = epoch.lines().stream().map(line -> PresentTime.apply(line, clock.instant())).toList();
-            return gt06 != null ? gt06.location(lines) : nmeaPayload(lines, epoch.payload().length);
-        }
+        List<byte[]> lines = timed(epoch.lines());
         if (gt06 != null) {
-            int days = (pass - 1) * daysPerPass;
-            return gt06.location(days == 0 ? epoch.lines() : epoch.lines().stream().map(line -> DateShift.apply(line, days)).toList());
+            return gt06.location(lines);
         }
-        if (pass == 1) {
-            return epoch.payload();
+        if (teltonika != null) {
+            return teltonika.location(lines);
         }
-        int days = (pass - 1) * daysPerPass;
-        return nmeaPayload(epoch.lines().stream().map(line -> DateShift.apply(line, days)).toList(), epoch.payload().length);
+        return lines == epoch.lines() ? epoch.payload() : nmeaPayload(lines, epoch.payload().length);
     }
 
     private static byte[] nmeaPayload(List<byte[]> lines, int sizeHint) {
@@ -195,6 +242,38 @@ final class VehicleReplay implements Runnable {
             bytes.write('\n');
         }
         return bytes.toByteArray();
+    }
+
+    /**
+     * Returns the lines as sent now: stamped with the present time, or with presentTime off as recorded in
+     * the first pass and moved by whole days in later ones, so the node stores each pass as new positions.
+     */
+    private List<byte[]> timed(List<byte[]> lines) {
+        if (presentTime) {
+            return lines.stream().map(line -> PresentTime.apply(line, clock.instant())).toList();
+        }
+        int days = (pass - 1) * daysPerPass;
+        return days == 0 ? lines : lines.stream().map(line -> DateShift.apply(line, days)).toList();
+    }
+
+    /** Sends one OsmAnd report as an HTTP GET and fails unless the driver answers 200 after storing it. */
+    private void report(String query) throws IOException {
+        if (query.isEmpty()) {
+            return;
+        }
+        HttpURLConnection request = (HttpURLConnection) URI.create(osmandUrl + "?" + query).toURL().openConnection();
+        request.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        request.setReadTimeout(CONNECT_TIMEOUT_MILLIS);
+        int status = request.getResponseCode();
+        // Reading the body to its end lets the connection be kept alive for the next report.
+        try (InputStream body = status < 400 ? request.getInputStream() : request.getErrorStream()) {
+            if (body != null) {
+                body.readAllBytes();
+            }
+        }
+        if (status != 200) {
+            throw new IOException("OsmAnd report answered with HTTP " + status + " by " + osmandUrl);
+        }
     }
 
     /** Reads and drops what the driver sent back (GT06 acknowledgements), so the socket's receive buffer never fills. */

@@ -45,6 +45,32 @@ class ReplaySettingsTest {
         assertFalse(settings.vehicles.get(1).relocated);
     }
 
+    @Test
+    void trackerKindsFromTheirKeys() {
+        ReplaySettings settings = ReplaySettings.from(TestConfigs.defaults()
+                .set("vehicles", new String[] {"TRK-LHR-01=quectel-L70.log"})
+                .set("relocate", new String[0])
+                .set("gt06Vehicles", new String[] {"868683020000001=tn204.log"})
+                .set("teltonikaVehicles", new String[] {"352093081000011=tn204.log"})
+                .set("teltonikaExtendedVehicles", new String[] {"35209308100001299=tn204.log"})
+                .set("teltonikaRelocate", new String[] {"352093081000011=24.8732,67.0356", "35209308100001299=33.7077,73.0498"})
+                .set("osmandVehicles", new String[] {"CREW-LHR-07=tn204.log"})
+                .build(), Fixtures.catalog());
+
+        assertEquals(5, settings.vehicles.size());
+        assertEquals(TrackerKind.NMEA, settings.vehicles.get(0).kind);
+        assertEquals(TrackerKind.GT06, settings.vehicles.get(1).kind);
+        assertEquals(TrackerKind.TELTONIKA_8, settings.vehicles.get(2).kind);
+        assertEquals(TrackerKind.TELTONIKA_8E, settings.vehicles.get(3).kind);
+        assertEquals(TrackerKind.OSMAND, settings.vehicles.get(4).kind);
+        assertTrue(settings.vehicles.get(2).relocated);
+        assertTrue(settings.vehicles.get(3).relocated);
+        assertFalse(settings.vehicles.get(4).relocated);
+        assertEquals(5027, settings.teltonikaPort);
+        assertEquals(8123, settings.osmandPort);
+        assertEquals("/osmand", settings.osmandPath);
+    }
+
     static Stream<Arguments> invalidValues() {
         return Stream.of(
                 Arguments.of("vehicles", new String[] {"TRK-LHR-01"}, "TRK-LHR-01", "'=' is missing"),
@@ -69,7 +95,18 @@ class ReplaySettingsTest {
                 Arguments.of("relocate", new String[] {"TRK-LHR-01=91,74.3"}, "91", "out of range"),
                 Arguments.of("relocate", new String[] {"TRK-LHR-01=31.5,-180.01"}, "-180.01", "out of range"),
                 Arguments.of("relocate", new String[] {"TRK-LHR-01=north,74.3"}, "north", "not a decimal number"),
-                Arguments.of("relocate", new String[] {"TRK-LHR-01=31,74", "TRK-LHR-01=32,75"}, "TRK-LHR-01=32,75", "twice"));
+                Arguments.of("relocate", new String[] {"TRK-LHR-01=31,74", "TRK-LHR-01=32,75"}, "TRK-LHR-01=32,75", "twice"),
+                Arguments.of("teltonikaVehicles", new String[] {"35209308100=tn204.log"}, "35209308100", "15 to 17 digits"),
+                Arguments.of("teltonikaVehicles", new String[] {"TRK-LHR-01=tn204.log"}, "TRK-LHR-01", "15 to 17 digits"),
+                Arguments.of("teltonikaExtendedVehicles", new String[] {"352093081000001"}, "352093081000001", "'=' is missing"),
+                Arguments.of("teltonikaRelocate", new String[] {"352093081000009=31.5,74.3"}, "352093081000009",
+                        "not in teltonikaVehicles or teltonikaExtendedVehicles"),
+                Arguments.of("teltonikaPort", 0, "\"0\"", "between 1 and 65535"),
+                Arguments.of("osmandVehicles", new String[] {"TRK-LHR-01=tn204.log"}, "TRK-LHR-01", "twice"),
+                Arguments.of("osmandVehicles", new String[] {"CREW 1=tn204.log"}, "CREW 1", "1 to 64"),
+                Arguments.of("osmandRelocate", new String[] {"CREW-9=31.5,74.3"}, "CREW-9", "not in osmandVehicles"),
+                Arguments.of("osmandPort", 70000, "70000", "between 1 and 65535"),
+                Arguments.of("osmandPath", "osmand", "osmandPath value \"osmand\"", "starting with '/'"));
     }
 
     @ParameterizedTest(name = "{0} = {2}")
