@@ -19,6 +19,9 @@ import org.rescuegrid.store.schema.Jdbc;
 @Component(service = HqRecordStore.class)
 public class HqRecordStore {
 
+    /** SQLState class of a data exception (a value too long or out of range): resending cannot help. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+
     private final HqDatabase database;
 
     @Activate
@@ -53,20 +56,45 @@ public class HqRecordStore {
                 "INSERT INTO hq_record (event_id, province, record_type, created_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement insertPosition = connection.prepareStatement(PositionProjection.INSERT);
                 PreparedStatement insertEvent = connection.prepareStatement(DeviceEventProjection.INSERT)) {
-            for (ReceivedRecord record : records) {
-                if (insertRecord(insertRecord, province, record, receivedAt)) {
-                    if (PositionProjection.TYPE.equals(record.type())) {
-                        PositionProjection.insert(insertPosition, province, record);
-                    } else if (DeviceEventProjection.TYPE.equals(record.type())) {
-                        DeviceEventProjection.insert(insertEvent, province, record);
+            for (int i = 0; i < records.size(); i++) {
+                ReceivedRecord record = records.get(i);
+                boolean inserted;
+                try {
+                    inserted = insert(insertRecord, insertPosition, insertEvent, province, record, receivedAt);
+                } catch (InvalidBatchException e) {
+                    throw rejected(i, record, e.getMessage());
+                } catch (SQLException e) {
+                    if (e.getSQLState() != null && e.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+                        throw rejected(i, record, "a value does not fit HQ's columns: " + e.getMessage());
                     }
-                } else {
+                    throw e;
+                }
+                if (!inserted) {
                     duplicates++;
                 }
                 accepted.add(record.eventId());
             }
         }
         return new Outcome(accepted, duplicates);
+    }
+
+    /** Inserts a record with its projection and returns false when HQ already has its event id. */
+    private static boolean insert(PreparedStatement insertRecord, PreparedStatement insertPosition, PreparedStatement insertEvent,
+            String province, ReceivedRecord record, Instant receivedAt) throws SQLException {
+        if (!insertRecord(insertRecord, province, record, receivedAt)) {
+            return false;
+        }
+        if (PositionProjection.TYPE.equals(record.type())) {
+            PositionProjection.insert(insertPosition, province, record);
+        } else if (DeviceEventProjection.TYPE.equals(record.type())) {
+            DeviceEventProjection.insert(insertEvent, province, record);
+        }
+        return true;
+    }
+
+    private static InvalidBatchException rejected(int index, ReceivedRecord record, String reason) {
+        String message = "records[" + index + "] (event " + record.eventId() + ") is invalid: " + reason;
+        return new InvalidBatchException(message, List.of(new InvalidBatchException.RecordRejection(index, record.eventId(), message)));
     }
 
     /** Inserts a record and returns false when HQ already has its event id. */

@@ -3,13 +3,16 @@ package org.rescuegrid.uplink.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -26,7 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Drains the outbox to HQ. Each timer tick sends batches until the outbox is empty or a request fails;
  * records leave the outbox only when HQ lists them as committed, so a lost response means a resend that
- * HQ deduplicates, never a loss.
+ * HQ deduplicates, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
+ * moved to the outbox's rejected records with HQ's reason, because resending them cannot succeed and
+ * they would block every record behind them.
  */
 @Component(service = {RoutesBuilder.class, UplinkMonitor.class}, configurationPid = "org.rescuegrid.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -81,7 +86,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
 
     @Override
     public UplinkStatus status() {
-        return new UplinkStatus(safeBacklog(), state.sent(), state.lastSuccess(), state.lastError(), state.lastErrorAt(), state.nextAttempt());
+        return new UplinkStatus(safeBacklog(), state.sent(), state.lastSuccess(), state.lastError(), state.lastErrorAt(), state.nextAttempt(),
+                safeRejectedCount(), "http");
     }
 
     private void readBatch(Exchange exchange) {
@@ -125,7 +131,6 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
             LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.hqUrl(), failuresBefore);
         }
         if (confirmed.size() < batch.size()) {
-            // TODO: records HQ keeps rejecting stay at the head of the outbox; move them to a rejected table with HQ's reason.
             LOG.warn("province={} HQ confirmed {} of {} records; the rest stay in the outbox and are sent again",
                     settings.province(), confirmed.size(), batch.size());
             exchange.setProperty(MORE, false);
@@ -136,6 +141,9 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
 
     private void failed(Exchange exchange) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (error instanceof HttpOperationFailedException http && http.getStatusCode() == 400 && setAsideRejected(exchange, http)) {
+            return;
+        }
         String reason = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
         Duration wait = state.failed(reason);
         exchange.setProperty(MORE, false);
@@ -146,6 +154,48 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
                     settings.province(), settings.hqUrl(), reason);
         } else {
             LOG.debug("province={} upload attempt {} failed, next in {}: {}", settings.province(), state.consecutiveFailures(), wait, reason);
+        }
+    }
+
+    /**
+     * Moves the records a 400 response lists to the rejected records and returns true when at least one was
+     * moved, so that the next batch goes out at once. Returns false when the response rejects the batch as
+     * a whole or names no record of this batch, and the batch is retried with backoff like any failure.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean setAsideRejected(Exchange exchange, HttpOperationFailedException http) {
+        List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
+        Map<Long, String> reasons = new LinkedHashMap<>();
+        for (BatchCodec.Rejection rejection : BatchCodec.rejectedRecords(http.getResponseBody())) {
+            if (rejection.index() < 0 || rejection.index() >= batch.size()) {
+                LOG.warn("province={} HQ rejected record index {} outside a batch of {}; ignored", settings.province(), rejection.index(), batch.size());
+                continue;
+            }
+            OutboxRecord record = batch.get(rejection.index());
+            // HQ echoes the event id as sent; a different one means the response belongs to another batch.
+            if (rejection.eventId() != null && !rejection.eventId().equals(record.eventId())) {
+                LOG.warn("province={} HQ rejected index {} as event={} but this batch has event={} there; ignored",
+                        settings.province(), rejection.index(), rejection.eventId(), record.eventId());
+                continue;
+            }
+            reasons.put(record.sequence(), rejection.reason());
+            LOG.warn("province={} event={} seq={} type={} rejected by HQ and set aside in outbox_rejected: {}",
+                    settings.province(), record.eventId(), record.sequence(), record.recordType(), rejection.reason());
+        }
+        if (reasons.isEmpty()) {
+            return false;
+        }
+        int moved = outbox.reject(reasons);
+        exchange.setProperty(MORE, moved > 0);
+        return moved > 0;
+    }
+
+    private long safeRejectedCount() {
+        try {
+            return outbox.rejectedCount();
+        } catch (RuntimeException e) {
+            LOG.warn("province={} rejected records could not be counted: {}", settings.province(), e.getMessage());
+            return -1;
         }
     }
 
