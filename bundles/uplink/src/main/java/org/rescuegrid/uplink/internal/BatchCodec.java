@@ -54,6 +54,27 @@ final class BatchCodec {
     }
 
     /**
+     * Writes one record as the value of a Kafka message:
+     * {@code {"province":..,"eventId":..,"type":..,"createdAt":..,"payload":{..}}}.
+     */
+    static String encodeRecord(String province, OutboxRecord record) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("province", province);
+            json.writeStringField("eventId", record.eventId());
+            json.writeStringField("type", record.recordType());
+            json.writeStringField("createdAt", record.createdAt().toString());
+            json.writeFieldName("payload");
+            json.writeRawValue(record.payload());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("event " + record.eventId() + " could not be written as JSON: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /**
      * Returns the event ids HQ confirmed.
      *
      * @throws IllegalArgumentException when the response is not a confirmation

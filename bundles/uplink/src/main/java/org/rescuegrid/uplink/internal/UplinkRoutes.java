@@ -27,9 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox to HQ. Each timer tick sends batches until the outbox is empty or a request fails;
- * records leave the outbox only when HQ lists them as committed, so a lost response means a resend that
- * HQ deduplicates, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
+ * Drains the outbox to HQ over HTTP or Kafka, as configured. Each timer tick sends batches until the outbox
+ * is empty or a request fails. Over HTTP, records leave the outbox only when HQ lists them as committed;
+ * over Kafka, only when the brokers acknowledged them ({@code acks=all}). A lost response means a resend
+ * that HQ deduplicates by event id, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
  * moved to the outbox's rejected records with HQ's reason, because resending them cannot succeed and
  * they would block every record behind them.
  */
@@ -47,22 +48,45 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final Outbox outbox;
     private final UplinkSettings settings;
     private final UplinkState state;
+    private final KafkaUplinkSender kafka;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
         this.outbox = outbox;
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
-        LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.hqUrl(), settings.batchSize());
+        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
     }
 
+    /** Stops the Kafka producer, if any, after the bus has removed the route. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
+        if (kafka != null) {
+            kafka.close();
+        }
         LOG.info("province={} uplink stopped with {} records waiting", settings.province(), safeBacklog());
     }
 
     @Override
     public void configure() {
+        if (kafka != null) {
+            from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())
+                    .routeId(ROUTE_ID)
+                    .setProperty(MORE, constant(true))
+                    .loopDoWhile(exchangeProperty(MORE).isEqualTo(true))
+                        .process(this::readBatch)
+                        .filter(exchangeProperty(BATCH).isNotNull())
+                            .doTry()
+                                .process(this::produce)
+                            .doCatch(Exception.class)
+                                .process(this::failed)
+                            .end()
+                        .end()
+                    .end();
+            return;
+        }
+
         long timeoutMs = settings.requestTimeout().toMillis();
         String separator = settings.hqUrl().getRawQuery() == null ? "?" : "&";
         String hq = settings.hqUrl() + separator + "throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
@@ -87,7 +111,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     @Override
     public UplinkStatus status() {
         return new UplinkStatus(safeBacklog(), state.sent(), state.lastSuccess(), state.lastError(), state.lastErrorAt(), state.nextAttempt(),
-                safeRejectedCount(), "http");
+                safeRejectedCount(), settings.transport().configName());
     }
 
     private void readBatch(Exchange exchange) {
@@ -102,8 +126,11 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
             return;
         }
 
-        String batchId = UUID.randomUUID().toString();
         exchange.setProperty(BATCH, batch);
+        if (kafka != null) {
+            return;
+        }
+        String batchId = UUID.randomUUID().toString();
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -128,13 +155,47 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
 
         int failuresBefore = state.succeeded(confirmed.size());
         if (failuresBefore > 0) {
-            LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.hqUrl(), failuresBefore);
+            LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.destination(), failuresBefore);
         }
         if (confirmed.size() < batch.size()) {
             LOG.warn("province={} HQ confirmed {} of {} records; the rest stay in the outbox and are sent again",
                     settings.province(), confirmed.size(), batch.size());
             exchange.setProperty(MORE, false);
             return;
+        }
+        exchange.setProperty(MORE, batch.size() == settings.batchSize());
+    }
+
+    /**
+     * Produces a batch to Kafka and removes from the outbox the records the brokers acknowledged. Throws when
+     * some were not acknowledged, so that the route backs off like after a failed HTTP request.
+     */
+    @SuppressWarnings("unchecked")
+    private void produce(Exchange exchange) {
+        List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
+        KafkaUplinkSender.Outcome outcome = kafka.send(batch);
+
+        if (!outcome.rejected().isEmpty()) {
+            for (OutboxRecord record : batch) {
+                String reason = outcome.rejected().get(record.sequence());
+                if (reason != null) {
+                    LOG.warn("province={} event={} seq={} type={} rejected and set aside in outbox_rejected: {}",
+                            settings.province(), record.eventId(), record.sequence(), record.recordType(), reason);
+                }
+            }
+            outbox.reject(outcome.rejected());
+        }
+        outbox.remove(outcome.acknowledged());
+        if (!outcome.acknowledged().isEmpty() || !outcome.rejected().isEmpty()) {
+            int failuresBefore = state.succeeded(outcome.acknowledged().size());
+            if (failuresBefore > 0) {
+                LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.destination(), failuresBefore);
+            }
+        }
+        if (outcome.failure() != null) {
+            int unacknowledged = batch.size() - outcome.acknowledged().size() - outcome.rejected().size();
+            throw new IllegalStateException("Kafka acknowledged " + outcome.acknowledged().size() + " of " + batch.size()
+                    + " records, " + unacknowledged + " stay in the outbox: " + outcome.failure(), outcome.failure());
         }
         exchange.setProperty(MORE, batch.size() == settings.batchSize());
     }
@@ -151,7 +212,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
         if (state.consecutiveFailures() == 1) {
             LOG.warn("province={} upload to {} failed, records stay in the outbox and are retried with backoff: {}",
-                    settings.province(), settings.hqUrl(), reason);
+                    settings.province(), settings.destination(), reason);
         } else {
             LOG.debug("province={} upload attempt {} failed, next in {}: {}", settings.province(), state.consecutiveFailures(), wait, reason);
         }
