@@ -41,7 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Formats a log directory under {@code directory}, starts the broker and waits until it answers.
+     * Formats a log directory under {@code directory}, starts the broker and waits until it responds to an admin request.
      * The broker's output goes to {@code directory/broker.log}.
      */
     public static KafkaBroker start(Path directory) throws IOException, InterruptedException {
@@ -120,7 +120,7 @@ public final class KafkaBroker implements AutoCloseable {
                 return;
             } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("Kafka broker did not answer within " + START_TIMEOUT.toSeconds() + " s; see "
+                    throw new IllegalStateException("Kafka broker did not respond within " + START_TIMEOUT.toSeconds() + " s; see "
                             + directory.resolve("broker.log"), e);
                 }
                 Thread.sleep(200);

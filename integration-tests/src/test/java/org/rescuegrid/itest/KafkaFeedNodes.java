@@ -91,7 +91,11 @@ final class KafkaFeedNodes {
 
         /** Starts an HQ consumer node in the group. */
         HqKafkaConsumer startConsumer(String bootstrapServers, int maxPollRecords) {
-            return new HqKafkaConsumer(store, hqKafkaConfig(bootstrapServers, maxPollRecords));
+            return new HqKafkaConsumer(store, hqKafkaConfig(bootstrapServers, maxPollRecords, GROUP));
+        }
+
+        HqRecordStore store() {
+            return store;
         }
 
         long records() throws SQLException {
@@ -124,12 +128,12 @@ final class KafkaFeedNodes {
         };
     }
 
-    static HqKafkaConfig hqKafkaConfig(String bootstrapServers, int maxPollRecords) {
+    static HqKafkaConfig hqKafkaConfig(String bootstrapServers, int maxPollRecords, String groupId) {
         return new HqKafkaConfig() {
             @Override public Class<? extends Annotation> annotationType() { return HqKafkaConfig.class; }
             @Override public String bootstrapServers() { return bootstrapServers; }
             @Override public String topic() { return TOPIC; }
-            @Override public String groupId() { return GROUP; }
+            @Override public String groupId() { return groupId; }
             @Override public int maxPollRecords() { return maxPollRecords; }
             @Override public int sessionTimeoutMs() { return 6000; }
         };

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 record UplinkSettings(String province, Transport transport, URI hqUrl, String token, String kafkaBootstrapServers, String kafkaTopic,
         int batchSize, long pollIntervalMs, Duration maxBackoff, Duration requestTimeout) {
 
-    /** How records travel to HQ. */
+    /** Transport of the records to HQ. */
     enum Transport {
         HTTP, KAFKA;
 
