@@ -76,6 +76,8 @@ public class PositionFlowIT extends RescueGridTestSupport {
         String uplinkStatus = executeCommand("rescue:uplink-status");
         assertTrue(uplinkStatus, uplinkStatus.contains("Outbox backlog"));
         assertTrue(uplinkStatus, uplinkStatus.contains("0 records"));
+        assertTrue(uplinkStatus, uplinkStatus.matches("(?s).*Transport\\s*\\|\\s*http.*"));
+        assertTrue(uplinkStatus, uplinkStatus.matches("(?s).*Rejected by HQ, set aside\\s*\\|\\s*0 records.*"));
     }
 
     @Test

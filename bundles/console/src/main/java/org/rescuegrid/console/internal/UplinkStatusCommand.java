@@ -10,7 +10,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.rescuegrid.api.uplink.UplinkMonitor;
 import org.rescuegrid.api.uplink.UplinkStatus;
 
-@Command(scope = "rescue", name = "uplink-status", description = "Shows the upload to HQ: records waiting, records confirmed, last success and last error.")
+@Command(scope = "rescue", name = "uplink-status", description = "Shows the upload to HQ: transport, records waiting, confirmed and rejected, last success and last error.")
 @Service
 public class UplinkStatusCommand implements Action {
 
@@ -31,7 +31,10 @@ public class UplinkStatusCommand implements Action {
         table.column("Item");
         table.column("Value");
         table.addRow().addContent("Outbox backlog", status.backlog() < 0 ? "unknown (database unavailable)" : status.backlog() + " records");
+        table.addRow().addContent("Transport", status.transport());
         table.addRow().addContent("Confirmed by HQ since start", status.sent() + " records");
+        table.addRow().addContent("Rejected by HQ, set aside", status.rejected() < 0 ? "unknown (database unavailable)"
+                : status.rejected() + " records (table outbox_rejected, with HQ's reason)");
         table.addRow().addContent("Last success", ConsoleFormat.time(status.lastSuccess()) + " (" + ConsoleFormat.age(status.lastSuccess(), now) + ")");
         table.addRow().addContent("Last error", status.lastError() == null ? "-" : ConsoleFormat.time(status.lastErrorAt()) + " " + status.lastError());
         table.addRow().addContent("Next attempt", status.nextAttempt() == null ? "now" : ConsoleFormat.time(status.nextAttempt()));

@@ -52,15 +52,31 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
         }
 
         List<ReceivedRecord> result = new ArrayList<>(records.size());
+        List<InvalidBatchException.RecordRejection> rejections = new ArrayList<>();
         for (int i = 0; i < records.size(); i++) {
-            result.add(record(records.get(i), i));
+            JsonNode node = records.get(i);
+            try {
+                result.add(record(node, "records[" + i + "]"));
+            } catch (InvalidBatchException e) {
+                JsonNode eventId = node.get("eventId");
+                rejections.add(new InvalidBatchException.RecordRejection(i, eventId == null || !eventId.isTextual() ? null : eventId.asText(),
+                        e.getMessage()));
+            }
+        }
+        if (!rejections.isEmpty()) {
+            throw new InvalidBatchException(rejections.size() + " of " + records.size() + " records are invalid, the first: "
+                    + rejections.get(0).reason(), rejections);
         }
         return new BatchRequest(province, batchId, result);
     }
 
-    private static ReceivedRecord record(JsonNode node, int index) {
-        String where = "records[" + index + "]";
-        if (!node.isObject()) {
+    /**
+     * Validates one record; {@code where} names it in the messages, for example {@code records[3]}.
+     *
+     * @throws InvalidBatchException naming what is wrong
+     */
+    static ReceivedRecord record(JsonNode node, String where) {
+        if (node == null || !node.isObject()) {
             throw new InvalidBatchException(where + " is not an object");
         }
         String eventId = text(node, "eventId", where);

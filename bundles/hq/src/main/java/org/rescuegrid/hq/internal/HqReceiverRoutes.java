@@ -17,11 +17,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The HQ receiver: {@code POST /hq/v1/batches} on the node's HTTP server. It answers 200 with the committed
- * event ids only after the batch is committed, 400 for a malformed batch, 401 for an unknown token,
+ * event ids only after the batch is committed, 400 for a malformed batch or invalid records (listing each
+ * invalid record with its reason, and storing none of the batch), 401 for an unknown token,
  * 403 when the batch names another province, and 503 when the database fails, so the province retries.
  */
 @Component(service = RoutesBuilder.class, configurationPid = ProvinceTokens.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -84,7 +86,7 @@ public class HqReceiverRoutes extends RouteBuilder {
             batch = BatchRequest.parse(body);
         } catch (InvalidBatchException e) {
             LOG.warn("province={} batch rejected: {}", province.get(), e.getMessage());
-            respond(exchange, 400, error(e.getMessage()));
+            respond(exchange, 400, rejection(e));
             return;
         }
         if (!batch.province().equals(province.get())) {
@@ -104,14 +106,8 @@ public class HqReceiverRoutes extends RouteBuilder {
             respond(exchange, 200, response);
         } catch (InvalidBatchException e) {
             LOG.warn("province={} batch={} rejected: {}", batch.province(), batch.batchId(), e.getMessage());
-            respond(exchange, 400, error(e.getMessage()));
+            respond(exchange, 400, rejection(e));
         } catch (SQLException e) {
-            if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
-                // Class 22 is a data exception (a value too long or out of range): resending cannot help.
-                LOG.warn("province={} batch={} rejected, a value does not fit HQ's columns: {}", batch.province(), batch.batchId(), e.getMessage());
-                respond(exchange, 400, error("a value in the batch does not fit: " + e.getMessage()));
-                return;
-            }
             LOG.error("province={} batch={} could not be stored; the province will retry: {}", batch.province(), batch.batchId(), e.toString(), e);
             respond(exchange, 503, error("HQ could not store the batch; retry later"));
         } catch (RuntimeException e) {
@@ -131,6 +127,24 @@ public class HqReceiverRoutes extends RouteBuilder {
     private static ObjectNode error(String message) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", message);
+        return node;
+    }
+
+    /**
+     * Returns the body of a 400 response: {@code error}, and {@code rejected} with
+     * {@code {"index":..,"eventId":..,"reason":..}} for each invalid record when the batch itself is well formed.
+     */
+    private static ObjectNode rejection(InvalidBatchException e) {
+        ObjectNode node = error(e.getMessage());
+        if (!e.rejections().isEmpty()) {
+            ArrayNode rejected = node.putArray("rejected");
+            for (InvalidBatchException.RecordRejection record : e.rejections()) {
+                ObjectNode item = rejected.addObject();
+                item.put("index", record.index());
+                item.put("eventId", record.eventId());
+                item.put("reason", record.reason());
+            }
+        }
         return node;
     }
 

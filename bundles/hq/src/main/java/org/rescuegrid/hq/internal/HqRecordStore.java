@@ -19,6 +19,9 @@ import org.rescuegrid.store.schema.Jdbc;
 @Component(service = HqRecordStore.class)
 public class HqRecordStore {
 
+    /** SQLState class of a data exception (a value too long or out of range): resending cannot help. */
+    private static final String DATA_EXCEPTION_CLASS = "22";
+
     private final HqDatabase database;
 
     @Activate
@@ -53,20 +56,101 @@ public class HqRecordStore {
                 "INSERT INTO hq_record (event_id, province, record_type, created_at, received_at, payload) VALUES (?, ?, ?, ?, ?, ?)");
                 PreparedStatement insertPosition = connection.prepareStatement(PositionProjection.INSERT);
                 PreparedStatement insertEvent = connection.prepareStatement(DeviceEventProjection.INSERT)) {
-            for (ReceivedRecord record : records) {
-                if (insertRecord(insertRecord, province, record, receivedAt)) {
-                    if (PositionProjection.TYPE.equals(record.type())) {
-                        PositionProjection.insert(insertPosition, province, record);
-                    } else if (DeviceEventProjection.TYPE.equals(record.type())) {
-                        DeviceEventProjection.insert(insertEvent, province, record);
+            for (int i = 0; i < records.size(); i++) {
+                ReceivedRecord record = records.get(i);
+                boolean inserted;
+                try {
+                    inserted = insert(insertRecord, insertPosition, insertEvent, province, record, receivedAt);
+                } catch (InvalidBatchException e) {
+                    throw rejected(i, record, e.getMessage());
+                } catch (SQLException e) {
+                    if (e.getSQLState() != null && e.getSQLState().startsWith(DATA_EXCEPTION_CLASS)) {
+                        throw rejected(i, record, "a value does not fit HQ's columns: " + e.getMessage());
                     }
-                } else {
+                    throw e;
+                }
+                if (!inserted) {
                     duplicates++;
                 }
                 accepted.add(record.eventId());
             }
         }
         return new Outcome(accepted, duplicates);
+    }
+
+    /**
+     * A Kafka message HQ cannot store because of its content.
+     *
+     * @param key the message key (the province code the district produced with), or null
+     * @param eventId the event id read from the value, or null when it could not be read
+     * @param value the message value as received, or null
+     */
+    record RejectedMessage(String topic, int partition, long offset, String key, String eventId, String reason, String value) {
+    }
+
+    /**
+     * Stores rejected Kafka messages in one transaction and returns how many were new; a message delivered
+     * again after a consumer change keeps its first row.
+     */
+    int storeRejected(List<RejectedMessage> messages) throws SQLException {
+        if (messages.isEmpty()) {
+            return 0;
+        }
+        Instant rejectedAt = Instant.now();
+        try (Connection connection = database.connect()) {
+            connection.setAutoCommit(false);
+            int inserted = 0;
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hq_rejected_message"
+                    + " (topic, kafka_partition, kafka_offset, message_key, event_id, rejected_at, reason, message_value)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (RejectedMessage message : messages) {
+                    insert.setString(1, message.topic());
+                    insert.setInt(2, message.partition());
+                    insert.setLong(3, message.offset());
+                    insert.setString(4, truncate(message.key(), 64));
+                    insert.setString(5, truncate(message.eventId(), 64));
+                    Jdbc.setInstant(insert, 6, rejectedAt);
+                    insert.setString(7, truncate(message.reason(), 1000));
+                    insert.setString(8, message.value());
+                    try {
+                        insert.executeUpdate();
+                        inserted++;
+                    } catch (SQLException e) {
+                        if (!Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
+                            throw e;
+                        }
+                    }
+                }
+                connection.commit();
+                return inserted;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length - 3) + "...";
+    }
+
+    /** Inserts a record with its projection and returns false when HQ already has its event id. */
+    private static boolean insert(PreparedStatement insertRecord, PreparedStatement insertPosition, PreparedStatement insertEvent,
+            String province, ReceivedRecord record, Instant receivedAt) throws SQLException {
+        if (!insertRecord(insertRecord, province, record, receivedAt)) {
+            return false;
+        }
+        if (PositionProjection.TYPE.equals(record.type())) {
+            PositionProjection.insert(insertPosition, province, record);
+        } else if (DeviceEventProjection.TYPE.equals(record.type())) {
+            DeviceEventProjection.insert(insertEvent, province, record);
+        }
+        return true;
+    }
+
+    private static InvalidBatchException rejected(int index, ReceivedRecord record, String reason) {
+        String message = "records[" + index + "] (event " + record.eventId() + ") is invalid: " + reason;
+        return new InvalidBatchException(message, List.of(new InvalidBatchException.RecordRejection(index, record.eventId(), message)));
     }
 
     /** Inserts a record and returns false when HQ already has its event id. */

@@ -150,4 +150,27 @@ class BatchRequestTest {
 
         assertTrue(e.getMessage().contains("records[1]"), e.getMessage());
     }
+
+    @Test
+    void invalidRecordsListedByIndex() {
+        ObjectNode badId = record("not-a-uuid");
+        ObjectNode noPayload = record(EVENT_2);
+        noPayload.remove("payload");
+
+        InvalidBatchException e = rejection(batch(record(EVENT_1), badId, noPayload).toString());
+
+        assertEquals(2, e.rejections().size());
+        assertEquals(1, e.rejections().get(0).index());
+        assertEquals("not-a-uuid", e.rejections().get(0).eventId());
+        assertTrue(e.rejections().get(0).reason().contains("records[1].eventId"), e.rejections().get(0).reason());
+        assertEquals(2, e.rejections().get(1).index());
+        assertEquals(EVENT_2, e.rejections().get(1).eventId());
+        assertTrue(e.rejections().get(1).reason().contains("payload"), e.rejections().get(1).reason());
+        assertTrue(e.getMessage().startsWith("2 of 3 records are invalid"), e.getMessage());
+    }
+
+    @Test
+    void malformedBatchHasNoRecordRejections() {
+        assertEquals(0, rejection("{\"province\":\"PB-LHR\"}").rejections().size());
+    }
 }

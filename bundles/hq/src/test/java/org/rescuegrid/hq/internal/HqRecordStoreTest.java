@@ -185,6 +185,9 @@ class HqRecordStoreTest {
 
         assertTrue(e.getMessage().contains(EVENT_2), e.getMessage());
         assertTrue(e.getMessage().contains("'latitude' value '95.0'"), e.getMessage());
+        assertEquals(1, e.rejections().size());
+        assertEquals(1, e.rejections().get(0).index());
+        assertEquals(EVENT_2, e.rejections().get(0).eventId());
         assertEquals(0, records());
         assertEquals(0, positions());
     }

@@ -4,9 +4,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -15,9 +17,15 @@ import org.rescuegrid.api.outbox.Outbox;
 import org.rescuegrid.api.outbox.OutboxRecord;
 import org.rescuegrid.store.schema.Jdbc;
 
-/** Reads the outbox in sequence order and removes records once HQ has confirmed them. */
+/**
+ * Reads the outbox in sequence order, removes records once HQ has confirmed them, and moves records HQ
+ * rejected for their content to table outbox_rejected.
+ */
 @Component(service = Outbox.class)
 public class DerbyOutbox implements Outbox {
+
+    /** Length of column outbox_rejected.reason. */
+    private static final int REASON_LENGTH = 1000;
 
     private final StoreDatabase database;
 
@@ -80,5 +88,53 @@ public class DerbyOutbox implements Outbox {
         } catch (SQLException e) {
             throw new IllegalStateException("outbox backlog could not be read: " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public int reject(Map<Long, String> reasonsBySequence) {
+        if (reasonsBySequence.isEmpty()) {
+            return 0;
+        }
+        Instant rejectedAt = Instant.now();
+        try {
+            return database.inTransaction(connection -> {
+                int moved = 0;
+                try (PreparedStatement copy = connection.prepareStatement(
+                        "INSERT INTO outbox_rejected (seq, event_id, record_type, created_at, payload, rejected_at, reason)"
+                                + " SELECT seq, event_id, record_type, created_at, payload, ?, ? FROM outbox WHERE seq = ?");
+                        PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+                    for (Map.Entry<Long, String> entry : reasonsBySequence.entrySet()) {
+                        Jdbc.setInstant(copy, 1, rejectedAt);
+                        copy.setString(2, limit(entry.getValue(), REASON_LENGTH));
+                        copy.setLong(3, entry.getKey());
+                        // A row another call already moved copies nothing and deletes nothing.
+                        if (copy.executeUpdate() == 1) {
+                            delete.setLong(1, entry.getKey());
+                            moved += delete.executeUpdate();
+                        }
+                    }
+                }
+                return moved;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("rejected outbox records could not be set aside, they stay in the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public long rejectedCount() {
+        try (Connection connection = database.connect();
+                PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM outbox_rejected");
+                ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("rejected outbox records could not be counted: " + e.getMessage(), e);
+        }
+    }
+
+    private static String limit(String reason, int length) {
+        String text = reason == null || reason.isBlank() ? "(HQ gave no reason)" : reason;
+        return text.length() <= length ? text : text.substring(0, length - 3) + "...";
     }
 }

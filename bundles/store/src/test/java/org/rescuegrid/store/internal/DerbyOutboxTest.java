@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,5 +163,50 @@ class DerbyOutboxTest {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> outbox.backlog());
 
         assertTrue(e.getMessage().contains("backlog"), e.getMessage());
+    }
+
+    @Test
+    void rejectMovesRecordWithReason() throws SQLException {
+        List<StoredPosition> stored = storeThree();
+        OutboxRecord head = outbox.peek(1).get(0);
+
+        int moved = outbox.reject(Map.of(head.sequence(), "records[0].payload is missing or not an object"));
+
+        assertEquals(1, moved);
+        assertEquals(2, outbox.backlog());
+        assertEquals(1, outbox.rejectedCount());
+        assertEquals(storedIds(stored.subList(1, 3)), queuedIds(outbox.peek(10)));
+        assertEquals(head.eventId(), derby.queryString("SELECT event_id FROM outbox_rejected"));
+        assertEquals("records[0].payload is missing or not an object", derby.queryString("SELECT reason FROM outbox_rejected"));
+    }
+
+    @Test
+    void rejectTwiceMovesOnce() {
+        storeThree();
+        long first = outbox.peek(1).get(0).sequence();
+
+        assertEquals(1, outbox.reject(Map.of(first, "invalid")));
+        assertEquals(0, outbox.reject(Map.of(first, "invalid")));
+        assertEquals(1, outbox.rejectedCount());
+    }
+
+    @Test
+    void rejectLongReasonShortened() throws SQLException {
+        storeThree();
+        long first = outbox.peek(1).get(0).sequence();
+
+        outbox.reject(Map.of(first, "x".repeat(5000)));
+
+        String reason = derby.queryString("SELECT reason FROM outbox_rejected");
+        assertEquals(1000, reason.length());
+        assertTrue(reason.endsWith("..."), reason);
+    }
+
+    @Test
+    void rejectNothing() {
+        storeThree();
+
+        assertEquals(0, outbox.reject(Map.of()));
+        assertEquals(0, outbox.rejectedCount());
     }
 }

@@ -2,6 +2,7 @@ package org.rescuegrid.uplink.internal;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Writes a batch request and reads HQ's confirmation. A request is
  * {@code {"province":..,"batchId":..,"records":[{"eventId":..,"type":..,"createdAt":..,"payload":{..}}]}};
  * the confirmation lists in {@code accepted} the event ids HQ has committed, including those it already had.
+ * A 400 response for invalid records lists them in {@code rejected} as {@code {"index":..,"eventId":..,"reason":..}}.
  */
 final class BatchCodec {
 
@@ -52,6 +54,27 @@ final class BatchCodec {
     }
 
     /**
+     * Writes one record as the value of a Kafka message:
+     * {@code {"province":..,"eventId":..,"type":..,"createdAt":..,"payload":{..}}}.
+     */
+    static String encodeRecord(String province, OutboxRecord record) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("province", province);
+            json.writeStringField("eventId", record.eventId());
+            json.writeStringField("type", record.recordType());
+            json.writeStringField("createdAt", record.createdAt().toString());
+            json.writeFieldName("payload");
+            json.writeRawValue(record.payload());
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("event " + record.eventId() + " could not be written as JSON: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /**
      * Returns the event ids HQ confirmed.
      *
      * @throws IllegalArgumentException when the response is not a confirmation
@@ -73,6 +96,39 @@ final class BatchCodec {
         Set<String> ids = new HashSet<>();
         accepted.forEach(id -> ids.add(id.asText()));
         return ids;
+    }
+
+    /** A record HQ rejected for its content: its index in the batch sent, its event id and HQ's reason. */
+    record Rejection(int index, String eventId, String reason) {
+    }
+
+    /**
+     * Returns the records a 400 response rejects, or an empty list when the response rejects the batch
+     * as a whole or is not JSON.
+     */
+    static List<Rejection> rejectedRecords(String response) {
+        JsonNode root;
+        try {
+            root = response == null || response.isBlank() ? null : MAPPER.readTree(response);
+        } catch (IOException e) {
+            return List.of();
+        }
+        JsonNode rejected = root == null ? null : root.get("rejected");
+        if (rejected == null || !rejected.isArray()) {
+            return List.of();
+        }
+        List<Rejection> result = new ArrayList<>();
+        for (JsonNode item : rejected) {
+            JsonNode index = item.get("index");
+            if (index == null || !index.canConvertToInt()) {
+                continue;
+            }
+            JsonNode eventId = item.get("eventId");
+            JsonNode reason = item.get("reason");
+            result.add(new Rejection(index.intValue(), eventId == null || eventId.isNull() ? null : eventId.asText(),
+                    reason == null || reason.isNull() ? null : reason.asText()));
+        }
+        return result;
     }
 
     static String abbreviate(String text) {

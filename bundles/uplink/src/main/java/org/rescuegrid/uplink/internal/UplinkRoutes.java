@@ -3,13 +3,16 @@ package org.rescuegrid.uplink.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -24,9 +27,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Drains the outbox to HQ. Each timer tick sends batches until the outbox is empty or a request fails;
- * records leave the outbox only when HQ lists them as committed, so a lost response means a resend that
- * HQ deduplicates, never a loss.
+ * Drains the outbox to HQ over HTTP or Kafka, as configured. Each timer tick sends batches until the outbox
+ * is empty or a request fails. Over HTTP, records leave the outbox only when HQ lists them as committed;
+ * over Kafka, only when the brokers acknowledged them ({@code acks=all}). A lost response means a resend
+ * that HQ deduplicates by event id, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
+ * moved to the outbox's rejected records with HQ's reason, because resending them cannot succeed and
+ * they would block every record behind them.
  */
 @Component(service = {RoutesBuilder.class, UplinkMonitor.class}, configurationPid = "org.rescuegrid.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -42,22 +48,45 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final Outbox outbox;
     private final UplinkSettings settings;
     private final UplinkState state;
+    private final KafkaUplinkSender kafka;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
         this.outbox = outbox;
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
-        LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.hqUrl(), settings.batchSize());
+        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
     }
 
+    /** Stops the Kafka producer, if any, after the bus has removed the route. */
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
+        if (kafka != null) {
+            kafka.close();
+        }
         LOG.info("province={} uplink stopped with {} records waiting", settings.province(), safeBacklog());
     }
 
     @Override
     public void configure() {
+        if (kafka != null) {
+            from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())
+                    .routeId(ROUTE_ID)
+                    .setProperty(MORE, constant(true))
+                    .loopDoWhile(exchangeProperty(MORE).isEqualTo(true))
+                        .process(this::readBatch)
+                        .filter(exchangeProperty(BATCH).isNotNull())
+                            .doTry()
+                                .process(this::produce)
+                            .doCatch(Exception.class)
+                                .process(this::failed)
+                            .end()
+                        .end()
+                    .end();
+            return;
+        }
+
         long timeoutMs = settings.requestTimeout().toMillis();
         String separator = settings.hqUrl().getRawQuery() == null ? "?" : "&";
         String hq = settings.hqUrl() + separator + "throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
@@ -81,7 +110,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
 
     @Override
     public UplinkStatus status() {
-        return new UplinkStatus(safeBacklog(), state.sent(), state.lastSuccess(), state.lastError(), state.lastErrorAt(), state.nextAttempt());
+        return new UplinkStatus(safeBacklog(), state.sent(), state.lastSuccess(), state.lastError(), state.lastErrorAt(), state.nextAttempt(),
+                safeRejectedCount(), settings.transport().configName());
     }
 
     private void readBatch(Exchange exchange) {
@@ -96,8 +126,11 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
             return;
         }
 
-        String batchId = UUID.randomUUID().toString();
         exchange.setProperty(BATCH, batch);
+        if (kafka != null) {
+            return;
+        }
+        String batchId = UUID.randomUUID().toString();
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
@@ -122,10 +155,9 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
 
         int failuresBefore = state.succeeded(confirmed.size());
         if (failuresBefore > 0) {
-            LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.hqUrl(), failuresBefore);
+            LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.destination(), failuresBefore);
         }
         if (confirmed.size() < batch.size()) {
-            // TODO: records HQ keeps rejecting stay at the head of the outbox; move them to a rejected table with HQ's reason.
             LOG.warn("province={} HQ confirmed {} of {} records; the rest stay in the outbox and are sent again",
                     settings.province(), confirmed.size(), batch.size());
             exchange.setProperty(MORE, false);
@@ -134,8 +166,45 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.setProperty(MORE, batch.size() == settings.batchSize());
     }
 
+    /**
+     * Produces a batch to Kafka and removes from the outbox the records the brokers acknowledged. Throws when
+     * some were not acknowledged, so that the route backs off like after a failed HTTP request.
+     */
+    @SuppressWarnings("unchecked")
+    private void produce(Exchange exchange) {
+        List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
+        KafkaUplinkSender.Outcome outcome = kafka.send(batch);
+
+        if (!outcome.rejected().isEmpty()) {
+            for (OutboxRecord record : batch) {
+                String reason = outcome.rejected().get(record.sequence());
+                if (reason != null) {
+                    LOG.warn("province={} event={} seq={} type={} rejected and set aside in outbox_rejected: {}",
+                            settings.province(), record.eventId(), record.sequence(), record.recordType(), reason);
+                }
+            }
+            outbox.reject(outcome.rejected());
+        }
+        outbox.remove(outcome.acknowledged());
+        if (!outcome.acknowledged().isEmpty() || !outcome.rejected().isEmpty()) {
+            int failuresBefore = state.succeeded(outcome.acknowledged().size());
+            if (failuresBefore > 0) {
+                LOG.info("province={} uplink reconnected to {} after {} failed attempts", settings.province(), settings.destination(), failuresBefore);
+            }
+        }
+        if (outcome.failure() != null) {
+            int unacknowledged = batch.size() - outcome.acknowledged().size() - outcome.rejected().size();
+            throw new IllegalStateException("Kafka acknowledged " + outcome.acknowledged().size() + " of " + batch.size()
+                    + " records, " + unacknowledged + " stay in the outbox: " + outcome.failure(), outcome.failure());
+        }
+        exchange.setProperty(MORE, batch.size() == settings.batchSize());
+    }
+
     private void failed(Exchange exchange) {
         Exception error = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
+        if (error instanceof HttpOperationFailedException http && http.getStatusCode() == 400 && setAsideRejected(exchange, http)) {
+            return;
+        }
         String reason = error == null ? "unknown error" : error.getClass().getSimpleName() + ": " + error.getMessage();
         Duration wait = state.failed(reason);
         exchange.setProperty(MORE, false);
@@ -143,9 +212,51 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
         if (state.consecutiveFailures() == 1) {
             LOG.warn("province={} upload to {} failed, records stay in the outbox and are retried with backoff: {}",
-                    settings.province(), settings.hqUrl(), reason);
+                    settings.province(), settings.destination(), reason);
         } else {
             LOG.debug("province={} upload attempt {} failed, next in {}: {}", settings.province(), state.consecutiveFailures(), wait, reason);
+        }
+    }
+
+    /**
+     * Moves the records a 400 response lists to the rejected records and returns true when at least one was
+     * moved, so that the next batch goes out at once. Returns false when the response rejects the batch as
+     * a whole or names no record of this batch, and the batch is retried with backoff like any failure.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean setAsideRejected(Exchange exchange, HttpOperationFailedException http) {
+        List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
+        Map<Long, String> reasons = new LinkedHashMap<>();
+        for (BatchCodec.Rejection rejection : BatchCodec.rejectedRecords(http.getResponseBody())) {
+            if (rejection.index() < 0 || rejection.index() >= batch.size()) {
+                LOG.warn("province={} HQ rejected record index {} outside a batch of {}; ignored", settings.province(), rejection.index(), batch.size());
+                continue;
+            }
+            OutboxRecord record = batch.get(rejection.index());
+            // HQ echoes the event id as sent; a different one means the response belongs to another batch.
+            if (rejection.eventId() != null && !rejection.eventId().equals(record.eventId())) {
+                LOG.warn("province={} HQ rejected index {} as event={} but this batch has event={} there; ignored",
+                        settings.province(), rejection.index(), rejection.eventId(), record.eventId());
+                continue;
+            }
+            reasons.put(record.sequence(), rejection.reason());
+            LOG.warn("province={} event={} seq={} type={} rejected by HQ and set aside in outbox_rejected: {}",
+                    settings.province(), record.eventId(), record.sequence(), record.recordType(), rejection.reason());
+        }
+        if (reasons.isEmpty()) {
+            return false;
+        }
+        int moved = outbox.reject(reasons);
+        exchange.setProperty(MORE, moved > 0);
+        return moved > 0;
+    }
+
+    private long safeRejectedCount() {
+        try {
+            return outbox.rejectedCount();
+        } catch (RuntimeException e) {
+            LOG.warn("province={} rejected records could not be counted: {}", settings.province(), e.getMessage());
+            return -1;
         }
     }
 

@@ -3,19 +3,57 @@ package org.rescuegrid.uplink.internal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The uplink configuration after validation: every rejected value is named in the exception with its fix. */
-record UplinkSettings(String province, URI hqUrl, String token, int batchSize, long pollIntervalMs,
-        Duration maxBackoff, Duration requestTimeout) {
+/**
+ * The uplink configuration after validation: every rejected value is named in the exception with its fix.
+ * The keys of the transport not chosen are not validated, so a node need not configure both.
+ */
+record UplinkSettings(String province, Transport transport, URI hqUrl, String token, String kafkaBootstrapServers, String kafkaTopic,
+        int batchSize, long pollIntervalMs, Duration maxBackoff, Duration requestTimeout) {
+
+    /** Transport of the records to HQ. */
+    enum Transport {
+        HTTP, KAFKA;
+
+        String configName() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private static final Pattern PROVINCE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
+    // Kafka's legal topic characters; 249 is Kafka's maximum topic name length.
+    private static final Pattern TOPIC = Pattern.compile("[A-Za-z0-9._-]{1,249}");
+    private static final Pattern HOST_PORT = Pattern.compile("([A-Za-z0-9.-]+|\\[[0-9A-Fa-f:.]+\\]):([0-9]{1,5})");
     private static final String PID = "org.rescuegrid.uplink";
 
     static UplinkSettings from(UplinkConfig config) {
         String province = config.province() == null ? "" : config.province().strip();
         if (!PROVINCE.matcher(province).matches()) {
             throw invalid("province", province, "1-32 letters, digits, '.', '_' or '-', for example PB-LHR");
+        }
+
+        String transportName = config.transport() == null ? "" : config.transport().strip().toLowerCase(Locale.ROOT);
+        Transport transport = switch (transportName) {
+            case "http" -> Transport.HTTP;
+            case "kafka" -> Transport.KAFKA;
+            default -> throw invalid("transport", config.transport(), "http or kafka");
+        };
+
+        requireRange("batchSize", config.batchSize(), 1, 5000);
+        requireRange("pollIntervalMs", config.pollIntervalMs(), 100, 60_000);
+        requireRange("maxBackoffSeconds", config.maxBackoffSeconds(), 1, 3600);
+        requireRange("requestTimeoutSeconds", config.requestTimeoutSeconds(), 1, 300);
+        Duration maxBackoff = Duration.ofSeconds(config.maxBackoffSeconds());
+        Duration requestTimeout = Duration.ofSeconds(config.requestTimeoutSeconds());
+
+        if (transport == Transport.KAFKA) {
+            return new UplinkSettings(province, transport, null, null, bootstrapServers(config.kafkaBootstrapServers()),
+                    topic(config.kafkaTopic()), config.batchSize(), config.pollIntervalMs(), maxBackoff, requestTimeout);
         }
 
         URI url;
@@ -38,13 +76,42 @@ record UplinkSettings(String province, URI hqUrl, String token, int batchSize, l
                     + " characters long; set the province's token issued by HQ, at least 16 characters");
         }
 
-        requireRange("batchSize", config.batchSize(), 1, 5000);
-        requireRange("pollIntervalMs", config.pollIntervalMs(), 100, 60_000);
-        requireRange("maxBackoffSeconds", config.maxBackoffSeconds(), 1, 3600);
-        requireRange("requestTimeoutSeconds", config.requestTimeoutSeconds(), 1, 300);
+        return new UplinkSettings(province, transport, url, token, null, null, config.batchSize(), config.pollIntervalMs(),
+                maxBackoff, requestTimeout);
+    }
 
-        return new UplinkSettings(province, url, token, config.batchSize(), config.pollIntervalMs(),
-                Duration.ofSeconds(config.maxBackoffSeconds()), Duration.ofSeconds(config.requestTimeoutSeconds()));
+    /** Returns where records go, for log lines: the HQ URL or the Kafka topic and brokers. */
+    String destination() {
+        return transport == Transport.HTTP ? hqUrl.toString() : "kafka topic " + kafkaTopic + " at " + kafkaBootstrapServers;
+    }
+
+    private static String bootstrapServers(String value) {
+        String expected = "host:port pairs separated by commas, for example 127.0.0.1:9092,127.0.0.1:9093";
+        String servers = value == null ? "" : value.strip();
+        if (servers.isEmpty()) {
+            throw invalid("kafkaBootstrapServers", servers, expected);
+        }
+        List<String> normalised = new ArrayList<>();
+        for (String server : servers.split(",", -1)) {
+            Matcher matcher = HOST_PORT.matcher(server.strip());
+            if (!matcher.matches()) {
+                throw invalid("kafkaBootstrapServers", value, expected + " ('" + server.strip() + "' is not host:port)");
+            }
+            int port = Integer.parseInt(matcher.group(2));
+            if (port < 1 || port > 65_535) {
+                throw invalid("kafkaBootstrapServers", value, expected + " (port " + port + " is outside 1-65535)");
+            }
+            normalised.add(server.strip());
+        }
+        return String.join(",", normalised);
+    }
+
+    private static String topic(String value) {
+        String topic = value == null ? "" : value.strip();
+        if (!TOPIC.matcher(topic).matches() || ".".equals(topic) || "..".equals(topic)) {
+            throw invalid("kafkaTopic", topic, "a Kafka topic name of 1-249 letters, digits, '.', '_' or '-', for example rescuegrid.uplink");
+        }
+        return topic;
     }
 
     private static void requireRange(String key, long value, long min, long max) {

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class UplinkSettingsTest {
 
     private static final TestUplinkConfig VALID = TestUplinkConfig.valid();
+    private static final TestUplinkConfig KAFKA = TestUplinkConfig.kafka("127.0.0.1:9092");
 
     @Test
     void validConfigAccepted() {
@@ -75,7 +76,20 @@ class UplinkSettingsTest {
                 Arguments.of(VALID.withMaxBackoffSeconds(0), "maxBackoffSeconds", "0"),
                 Arguments.of(VALID.withMaxBackoffSeconds(3601), "maxBackoffSeconds", "3601"),
                 Arguments.of(VALID.withRequestTimeoutSeconds(0), "requestTimeoutSeconds", "0"),
-                Arguments.of(VALID.withRequestTimeoutSeconds(301), "requestTimeoutSeconds", "301"));
+                Arguments.of(VALID.withRequestTimeoutSeconds(301), "requestTimeoutSeconds", "301"),
+                Arguments.of(VALID.withTransport("amqp"), "transport", "amqp"),
+                Arguments.of(VALID.withTransport(""), "transport", ""),
+                Arguments.of(KAFKA.withKafkaBootstrapServers(""), "kafkaBootstrapServers", ""),
+                Arguments.of(KAFKA.withKafkaBootstrapServers("127.0.0.1"), "kafkaBootstrapServers", "127.0.0.1"),
+                Arguments.of(KAFKA.withKafkaBootstrapServers("127.0.0.1:9092,"), "kafkaBootstrapServers", "127.0.0.1:9092,"),
+                Arguments.of(KAFKA.withKafkaBootstrapServers("127.0.0.1:70000"), "kafkaBootstrapServers", "127.0.0.1:70000"),
+                Arguments.of(KAFKA.withKafkaBootstrapServers("PLAINTEXT://127.0.0.1:9092"), "kafkaBootstrapServers",
+                        "PLAINTEXT://127.0.0.1:9092"),
+                Arguments.of(KAFKA.withKafkaTopic(""), "kafkaTopic", ""),
+                Arguments.of(KAFKA.withKafkaTopic("hq uplink"), "kafkaTopic", "hq uplink"),
+                Arguments.of(KAFKA.withKafkaTopic(".."), "kafkaTopic", ".."),
+                Arguments.of(KAFKA.withKafkaTopic("t".repeat(250)), "kafkaTopic", "t".repeat(250)),
+                Arguments.of(KAFKA.withBatchSize(0), "batchSize", "0"));
     }
 
     @ParameterizedTest(name = "{1}=''{2}''")
@@ -124,5 +138,38 @@ class UplinkSettingsTest {
     @Test
     void sixteenCharacterTokenAccepted() {
         assertEquals("0123456789abcdef", UplinkSettings.from(VALID.withToken("0123456789abcdef")).token());
+    }
+
+    @Test
+    void kafkaConfigAccepted() {
+        UplinkSettings settings = UplinkSettings.from(KAFKA.withTransport(" Kafka ")
+                .withKafkaBootstrapServers(" 127.0.0.1:9092, broker-2.hq.example:19092,[::1]:9094 ").withKafkaTopic(" hq.uplink_v1 "));
+
+        assertEquals(UplinkSettings.Transport.KAFKA, settings.transport());
+        assertEquals("127.0.0.1:9092,broker-2.hq.example:19092,[::1]:9094", settings.kafkaBootstrapServers());
+        assertEquals("hq.uplink_v1", settings.kafkaTopic());
+        assertEquals(null, settings.token());
+        assertEquals(null, settings.hqUrl());
+    }
+
+    @Test
+    void kafkaIgnoresHttpKeys() {
+        UplinkSettings settings = UplinkSettings.from(KAFKA.withHqUrl("not a url").withToken("short"));
+
+        assertEquals(UplinkSettings.Transport.KAFKA, settings.transport());
+    }
+
+    @Test
+    void httpIgnoresKafkaKeys() {
+        UplinkSettings settings = UplinkSettings.from(VALID.withKafkaBootstrapServers("").withKafkaTopic("not a topic"));
+
+        assertEquals(UplinkSettings.Transport.HTTP, settings.transport());
+    }
+
+    @Test
+    void transportMessageListsChoices() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UplinkSettings.from(VALID.withTransport("mqtt")));
+
+        assertTrue(e.getMessage().endsWith("set http or kafka"), e.getMessage());
     }
 }

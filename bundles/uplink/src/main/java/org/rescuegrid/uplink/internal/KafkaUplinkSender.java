@@ -1,0 +1,142 @@
+package org.rescuegrid.uplink.internal;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.rescuegrid.api.outbox.OutboxRecord;
+
+/**
+ * Produces outbox records to HQ's Kafka topic and reports which of them the brokers acknowledged. The
+ * producer is idempotent with {@code acks=all}, so a retry inside the client neither duplicates nor
+ * reorders records of one partition. Every record is keyed by the province code, so all records of one
+ * province go to one partition in outbox order.
+ */
+final class KafkaUplinkSender implements AutoCloseable {
+
+    /** Time the producer may wait to fill a batch before sending it. */
+    private static final int LINGER_MS = 5;
+
+    private final UplinkSettings settings;
+    private final Producer<String, String> producer;
+    private final Duration acknowledgementTimeout;
+
+    KafkaUplinkSender(UplinkSettings settings) {
+        this.settings = settings;
+        this.acknowledgementTimeout = settings.requestTimeout().plusMillis(LINGER_MS).plusSeconds(5);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // kafka-clients loads its configured classes through the thread's context class loader. In OSGi that is
+        // the caller's bundle, which does not see the client's internal packages.
+        thread.setContextClassLoader(KafkaProducer.class.getClassLoader());
+        try {
+            this.producer = new KafkaProducer<>(producerProperties(settings), new StringSerializer(), new StringSerializer());
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    static Properties producerProperties(UplinkSettings settings) {
+        int timeoutMs = (int) settings.requestTimeout().toMillis();
+        Properties properties = new Properties();
+        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafkaBootstrapServers());
+        properties.put(ProducerConfig.CLIENT_ID_CONFIG, "rescuegrid-uplink-" + settings.province());
+        properties.put(ProducerConfig.ACKS_CONFIG, "all");
+        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // Five is the maximum at which the idempotent producer still keeps the order of a partition.
+        properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+        properties.put(ProducerConfig.LINGER_MS_CONFIG, String.valueOf(LINGER_MS));
+        properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs));
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMs + LINGER_MS));
+        properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMs));
+        return properties;
+    }
+
+    /**
+     * Result of sending one batch.
+     *
+     * @param acknowledged sequences of the records the brokers acknowledged, in outbox order, up to the first failure
+     * @param rejected reasons by sequence of records Kafka rejects for their content (too large, invalid)
+     * @param failure the first failure that resending may cure, or null when every record was acknowledged or rejected
+     */
+    record Outcome(List<Long> acknowledged, Map<Long, String> rejected, Exception failure) {
+    }
+
+    /** Produces the records in order and waits for every acknowledgement, at most the request timeout plus five seconds. */
+    Outcome send(List<OutboxRecord> batch) {
+        List<Future<RecordMetadata>> pending = new ArrayList<>(batch.size());
+        Map<Long, String> rejected = new LinkedHashMap<>();
+        Exception failure = null;
+        for (OutboxRecord record : batch) {
+            try {
+                String value = BatchCodec.encodeRecord(settings.province(), record);
+                pending.add(producer.send(new ProducerRecord<>(settings.kafkaTopic(), settings.province(), value)));
+            } catch (RecordTooLargeException | InvalidRecordException e) {
+                rejected.put(record.sequence(), "Kafka rejected the record: " + e.getMessage());
+                pending.add(null);
+            } catch (KafkaException | IllegalStateException e) {
+                // send() throws when metadata is not available within max.block.ms, for example while the brokers are down.
+                failure = e;
+                break;
+            }
+        }
+
+        long deadline = System.nanoTime() + acknowledgementTimeout.toNanos();
+        List<Long> acknowledged = new ArrayList<>(pending.size());
+        for (int i = 0; i < pending.size(); i++) {
+            Future<RecordMetadata> future = pending.get(i);
+            if (future == null) {
+                continue;
+            }
+            long sequence = batch.get(i).sequence();
+            try {
+                future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // Records acknowledged after a failed one stay in the outbox, so HQ receives them again after the
+                // failed one and the province's order holds. HQ stores each event id once.
+                if (failure == null) {
+                    acknowledged.add(sequence);
+                }
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause();
+                if (cause instanceof RecordTooLargeException || cause instanceof InvalidRecordException) {
+                    rejected.put(sequence, "Kafka rejected the record: " + cause.getMessage());
+                } else if (failure == null) {
+                    failure = cause instanceof Exception exception ? exception : e;
+                }
+            } catch (TimeoutException e) {
+                if (failure == null) {
+                    failure = new TimeoutException("no acknowledgement from Kafka within " + acknowledgementTimeout.toSeconds() + " s");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                if (failure == null) {
+                    failure = e;
+                }
+                break;
+            }
+        }
+        return new Outcome(acknowledged, rejected, failure);
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,141 @@
+package org.rescuegrid.itest;
+
+import java.lang.annotation.Annotation;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.rescuegrid.api.position.PositionFix;
+import org.rescuegrid.hq.internal.HqDatabase;
+import org.rescuegrid.hq.internal.HqKafkaConfig;
+import org.rescuegrid.hq.internal.HqKafkaConsumer;
+import org.rescuegrid.hq.internal.HqRecordStore;
+import org.rescuegrid.store.internal.DerbyOutbox;
+import org.rescuegrid.store.internal.DerbyPositionStore;
+import org.rescuegrid.store.internal.StoreDatabase;
+import org.rescuegrid.testing.EmbeddedDerby;
+import org.rescuegrid.uplink.internal.UplinkConfig;
+import org.rescuegrid.uplink.internal.UplinkRoutes;
+
+/**
+ * District and HQ nodes of the Kafka feed as plain Java objects: the same store, uplink and HQ classes the
+ * bundles register with Declarative Services, wired by hand, each node with its own embedded Derby database.
+ * The HQ nodes of one test share one HQ database, as HQ nodes sharing a database server would.
+ */
+final class KafkaFeedNodes {
+
+    static final String TOPIC = "rescuegrid.uplink";
+    static final String GROUP = "rescuegrid-hq";
+
+    private KafkaFeedNodes() {
+    }
+
+    /** A district node: its store, its outbox and its uplink route over Kafka. */
+    static final class District implements AutoCloseable {
+
+        private final EmbeddedDerby derby;
+        private final DerbyPositionStore positions;
+        private final DerbyOutbox outbox;
+        private final UplinkRoutes uplink;
+        private final DefaultCamelContext camel;
+
+        District(Path directory, String province, String bootstrapServers, int batchSize) throws Exception {
+            derby = new EmbeddedDerby(directory);
+            StoreDatabase database = new StoreDatabase(derby.dataSource());
+            positions = new DerbyPositionStore(database);
+            outbox = new DerbyOutbox(database);
+            uplink = new UplinkRoutes(outbox, uplinkConfig(province, bootstrapServers, batchSize));
+            camel = new DefaultCamelContext();
+            camel.addRoutes(uplink);
+            camel.start();
+        }
+
+        /** Stores a position fix of the given device, which also puts it in the outbox, and returns its event id. */
+        String storePosition(String deviceId, int index) {
+            PositionFix fix = new PositionFix(deviceId, Instant.parse("2026-12-04T10:00:00Z").plusSeconds(index),
+                    31.5 + (index % 1000) / 10_000.0, 74.35, 214.5, 36.2, 181.0, 9, 0.8, true);
+            return positions.store(fix).eventId();
+        }
+
+        long backlog() {
+            return outbox.backlog();
+        }
+
+        UplinkRoutes uplink() {
+            return uplink;
+        }
+
+        EmbeddedDerby database() {
+            return derby;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            camel.stop();
+            uplink.deactivate();
+            derby.close();
+        }
+    }
+
+    /** HQ's database with the idempotent record store that all HQ consumer nodes of a test share. */
+    static final class Hq implements AutoCloseable {
+
+        private final EmbeddedDerby derby;
+        private final HqRecordStore store;
+
+        Hq(Path directory) throws SQLException {
+            derby = new EmbeddedDerby(directory);
+            store = new HqRecordStore(new HqDatabase(derby.dataSource()));
+        }
+
+        /** Starts an HQ consumer node in the group. */
+        HqKafkaConsumer startConsumer(String bootstrapServers, int maxPollRecords) {
+            return new HqKafkaConsumer(store, hqKafkaConfig(bootstrapServers, maxPollRecords, GROUP));
+        }
+
+        HqRecordStore store() {
+            return store;
+        }
+
+        long records() throws SQLException {
+            return derby.queryLong("SELECT COUNT(*) FROM hq_record");
+        }
+
+        EmbeddedDerby database() {
+            return derby;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            derby.close();
+        }
+    }
+
+    static UplinkConfig uplinkConfig(String province, String bootstrapServers, int batchSize) {
+        return new UplinkConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return UplinkConfig.class; }
+            @Override public String province() { return province; }
+            @Override public String transport() { return "kafka"; }
+            @Override public String hqUrl() { return "http://127.0.0.1:8123/hq/v1/batches"; }
+            @Override public String kafkaBootstrapServers() { return bootstrapServers; }
+            @Override public String kafkaTopic() { return TOPIC; }
+            @Override public String token() { return ""; }
+            @Override public int batchSize() { return batchSize; }
+            @Override public long pollIntervalMs() { return 100; }
+            @Override public int maxBackoffSeconds() { return 2; }
+            @Override public int requestTimeoutSeconds() { return 10; }
+        };
+    }
+
+    static HqKafkaConfig hqKafkaConfig(String bootstrapServers, int maxPollRecords, String groupId) {
+        return new HqKafkaConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return HqKafkaConfig.class; }
+            @Override public String bootstrapServers() { return bootstrapServers; }
+            @Override public String topic() { return TOPIC; }
+            @Override public String groupId() { return groupId; }
+            @Override public int maxPollRecords() { return maxPollRecords; }
+            @Override public int sessionTimeoutMs() { return 6000; }
+        };
+    }
+}
