@@ -13,7 +13,8 @@ import org.rescuegrid.store.schema.SchemaMigrator;
 public final class BackOfficeDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "hash-chained audit trail", "db/backoffice/V001__audit.sql"));
+            new Migration(1, "hash-chained audit trail", "db/backoffice/V001__audit.sql"),
+            new Migration(2, "procedure versions and the version of each incident", "db/backoffice/V002__procedures.sql"));
 
     private final DataSource dataSource;
 
