@@ -14,7 +14,9 @@ public final class BackOfficeDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "hash-chained audit trail", "db/backoffice/V001__audit.sql"),
-            new Migration(2, "procedure versions and the version of each incident", "db/backoffice/V002__procedures.sql"));
+            new Migration(2, "procedure versions and the version of each incident", "db/backoffice/V002__procedures.sql"),
+            new Migration(3, "incident facts and compliance results", "db/backoffice/V003__compliance.sql"),
+            new Migration(4, "vehicle readiness checks", "db/backoffice/V004__readiness.sql"));
 
     private final DataSource dataSource;
 
