@@ -10,7 +10,7 @@ CREATE TABLE bo_sop_version (
     content CLOB NOT NULL,
     PRIMARY KEY (incident_type, version)
 );
--- The procedure version of each incident the back office has seen, fixed when it first sees it.
+-- The procedure version of each incident, fixed when the back office first evaluates it.
 CREATE TABLE bo_incident_sop (
     incident_id VARCHAR(32) NOT NULL PRIMARY KEY,
     incident_type VARCHAR(32) NOT NULL,

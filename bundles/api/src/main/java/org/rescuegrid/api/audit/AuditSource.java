@@ -2,7 +2,7 @@ package org.rescuegrid.api.audit;
 
 import java.util.Locale;
 
-/** Where an audited action came from. */
+/** Origin of an audited action. */
 public enum AuditSource {
     /** A Karaf console command. */
     CONSOLE,

@@ -164,10 +164,10 @@ public final class AuditChain implements AuditTrail {
     }
 
     /**
-     * Checks the whole chain in sequence order and returns the first broken record: one whose hash does not
-     * match its fields (edited), whose sequence number is not the next one (a record before it was
-     * deleted, or records were renumbered or moved), or whose previous hash is not the hash of the record
-     * before it.
+     * Checks the whole chain in sequence order and returns the first broken record. A record is broken when
+     * its hash does not match its fields (edited), when its sequence number is not the next one (a record
+     * before it was deleted, or records were renumbered or moved), or when its previous hash is not the
+     * hash of the record before it.
      */
     @Override
     public AuditVerification verify() {

@@ -42,6 +42,7 @@ public class BackOfficeComponent implements BackOffice {
     private final Compliance compliance;
     private final ServiceRegistration<VehicleReadiness> readinessRegistration;
     private final ServiceRegistration<RoutesBuilder> routes;
+    private int failures;
 
     @Activate
     public BackOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, @Reference AuditLog audit,
@@ -95,6 +96,22 @@ public class BackOfficeComponent implements BackOffice {
         return frontOffice;
     }
 
+    /** Rescans the files and evaluates the incidents; a failure is logged and the next run tries again. */
+    private void evaluate() {
+        try {
+            procedures.scan();
+            roster.reload();
+            compliance.evaluateAll();
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            failures++;
+            if (failures == 1 || failures % 100 == 0) {
+                LOG.warn("Compliance evaluation failed ({} times in a row so far), next try in the next run: {}", failures, e.getMessage());
+            }
+            return;
+        }
+        failures = 0;
+    }
+
     // TODO: REST API for compliance, roster, procedures, readiness and the audit trail, with the front office's JAAS roles
     // (admins change procedures and rosters). Not built yet; the files and console commands are the way in.
     private final class Routes extends RouteBuilder {
@@ -109,11 +126,7 @@ public class BackOfficeComponent implements BackOffice {
         public void configure() {
             from("timer:rescuegrid-backoffice?period=" + settings.evaluationPeriod().toMillis())
                     .routeId(ROUTE_ID)
-                    .process(exchange -> {
-                        procedures.scan();
-                        roster.reload();
-                        compliance.evaluateAll();
-                    });
+                    .process(exchange -> evaluate());
         }
     }
 }

@@ -16,11 +16,11 @@ import org.rescuegrid.frontoffice.Step;
 
 /**
  * Evaluates an incident against its procedure from the facts recorded so far. A step is done at the time
- * of its fact; its deadline is the done time of its earlier step plus the allowed time. The responsible
- * person is, by role: the call taker who recorded the first call, the dispatcher who dispatched the first
- * vehicle, the person who recorded a checklist tick or else the crew rostered on the vehicle, and the
- * staff rostered on desk:hospital for a hospital liaison; where the first two are not staff with a login,
- * the roster's desk:call-taking and desk:dispatch.
+ * of its fact, and its deadline is the done time of its earlier step plus the allowed time. The
+ * responsible person depends on the role. The call taker is the staff member whose login recorded the
+ * first call, else the one on desk:call-taking. The dispatcher is the one whose login dispatched the
+ * first vehicle, else the one on desk:dispatch. The crew is the one who ticked the checklist, else the
+ * one rostered on the vehicle. The hospital liaison is the one on desk:hospital.
  */
 public final class ComplianceEvaluator {
 
@@ -57,7 +57,7 @@ public final class ComplianceEvaluator {
             } else {
                 status = dueAt != null && now.isAfter(dueAt) ? StepResult.Status.OVERDUE : StepResult.Status.PENDING;
             }
-            Instant when = doneAt != null ? doneAt : dueAt != null ? dueAt : anchor != null ? anchor : incident.time(Step.CALL_RECEIVED);
+            Instant when = attributionTime(doneAt, dueAt, anchor, incident.time(Step.CALL_RECEIVED));
             Optional<Roster.OnDuty> person = responsible(step, incident, calls, fact, roster, when);
             String shift = person.map(Roster.OnDuty::shift).orElseGet(() -> roster.shiftAt(when).map(Roster.Shift::name).orElse(null));
             Roster.Staff staff = person.map(Roster.OnDuty::staff).orElse(null);
@@ -66,6 +66,17 @@ public final class ComplianceEvaluator {
                     staff == null ? null : staff.district(), shift));
         }
         return results;
+    }
+
+    /** Returns the time the responsible person is looked up at: when the step was done, else when it was due. */
+    private static Instant attributionTime(Instant doneAt, Instant dueAt, Instant anchor, Instant callReceived) {
+        if (doneAt != null) {
+            return doneAt;
+        }
+        if (dueAt != null) {
+            return dueAt;
+        }
+        return anchor != null ? anchor : callReceived;
     }
 
     private static Optional<IncidentFact> factOf(Sop.SopStep step, List<IncidentFact> facts) {
@@ -112,7 +123,7 @@ public final class ComplianceEvaluator {
         return incident.vehicles().stream().min(Comparator.comparing((Assignment a) -> a.steps().get(Step.DISPATCHED)));
     }
 
-    /** The vehicle that set a lifecycle step's incident time, or else the first vehicle dispatched. */
+    /** Returns the vehicle that set a lifecycle step's incident time, or else the first vehicle dispatched. */
     private static Optional<String> vehicleOf(Sop.SopStep step, Incident incident) {
         if (step.fact().step() != null) {
             Instant time = incident.time(step.fact().step());

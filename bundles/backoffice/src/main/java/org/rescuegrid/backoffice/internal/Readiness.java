@@ -22,9 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Start-of-shift readiness checklists of vehicles. A vehicle whose latest check failed is out of service
- * until a later check passes; the front office then leaves it out of its recommendations and refuses to
- * dispatch it. The latest check of every vehicle is kept in memory, so the recommendation's question
- * costs a map lookup.
+ * until a later check passes. The front office then leaves it out of its recommendations and rejects its
+ * dispatch. The latest check of every vehicle is kept in memory, so each query costs a map lookup.
  */
 public final class Readiness implements VehicleReadiness {
 

@@ -51,7 +51,7 @@ public final class Roster {
     public record Duty(LocalDate date, String shift, String staffId, String post) {
     }
 
-    /** Who held a post at a time, and in which shift. */
+    /** A staff member on a post in a shift. */
     public record OnDuty(Staff staff, String shift, String post) {
     }
 

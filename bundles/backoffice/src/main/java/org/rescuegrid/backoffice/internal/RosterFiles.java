@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The roster as its files say: read again when one of them changes, and each change audited. An invalid
- * change is logged and the previous roster stays.
+ * The roster read from its files. The files are read again when one of them changes, and each change is
+ * audited. An invalid change is logged and the previous roster stays in use.
  */
 public final class RosterFiles implements Supplier<Roster> {
 

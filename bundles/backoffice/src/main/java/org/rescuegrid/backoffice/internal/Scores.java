@@ -10,7 +10,7 @@ import java.util.function.Function;
 
 /**
  * Compliance scores of groups of step results. A group's score is the share of its counted steps that
- * were met, where met, late and missed steps count; steps that are still open or do not apply do not.
+ * were met. Met, late and missed steps are counted. Steps that are still open or do not apply are not.
  */
 public final class Scores {
 

@@ -101,7 +101,7 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
         allowOnly(problems, null, root, Set.of("incidentType", "version", "title", "effectiveFrom", "steps"));
         IncidentType type = parseType(problems, text(problems, null, root, "incidentType", true));
         if (type != named[0]) {
-            throw problems.at(null, "incidentType", "'" + (type == null ? null : type.label()) + "' does not match the file name, which says "
+            throw problems.at(null, "incidentType", "'" + (type == null ? null : type.label()) + "' does not match the file name's incident type "
                     + ((IncidentType) named[0]).label());
         }
         JsonNode versionNode = root.get("version");
@@ -109,7 +109,7 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
             throw problems.at(null, "version", "must be a whole number from 1; found " + versionNode);
         }
         if (versionNode.asInt() != (Integer) named[1]) {
-            throw problems.at(null, "version", versionNode.asInt() + " does not match the file name, which says " + named[1]);
+            throw problems.at(null, "version", versionNode.asInt() + " does not match the file name's version " + named[1]);
         }
         String title = text(problems, null, root, "title", false);
         Instant effectiveFrom = null;
@@ -238,7 +238,7 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
         }
     }
 
-    /** What marks a step done. */
+    /** Kind of fact that marks a step done. */
     public enum FactKind {
         LIFECYCLE, CHECKLIST, ASSISTANCE, SNAPSHOT;
 

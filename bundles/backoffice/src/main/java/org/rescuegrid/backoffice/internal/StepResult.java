@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param dueAt deadline, or null when the step has none or its earlier step has not happened
  * @param doneAt when the fact that marks the step was recorded, or null
  * @param late how far past the deadline the step was done, or null unless {@link Status#LATE}
- * @param staffId responsible person from the roster, or null when the roster names nobody
+ * @param staffId responsible person from the roster, or null when the roster has none for the post
  * @param shift shift the step fell in, or null
  */
 public record StepResult(String incidentId, String sopType, int sopVersion, int order, String stepId, String role, String fact, Status status,
@@ -28,7 +28,7 @@ public record StepResult(String incidentId, String sopType, int sopVersion, int 
         OVERDUE,
         /** Not done, the incident is open and the deadline has not passed. */
         PENDING,
-        /** An optional step whose fact never came, for example a hospital handover when nobody went to hospital. */
+        /** An optional step whose fact never came, for example a hospital handover when no vehicle went to hospital. */
         NOT_APPLICABLE;
 
         public String label() {

@@ -22,7 +22,7 @@ class AuditChainTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-04T10:00:00.123456Z"), ZoneOffset.UTC);
 
     @Test
-    void intactChainVerifiesAndEachRecordGoesToTheOutbox() throws SQLException {
+    void intactChainVerifiesAndIsQueued() throws SQLException {
         EmbeddedDataSource dataSource = TestDatabase.inMemory();
         AuditChain chain = new AuditChain(new BackOfficeDatabase(dataSource), CLOCK);
         fill(chain);

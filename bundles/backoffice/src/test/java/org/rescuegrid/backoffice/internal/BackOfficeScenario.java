@@ -19,7 +19,7 @@ import org.rescuegrid.frontoffice.scenario.Scenario;
  * tick 8:00 A scene-safety S-201                a checklist tick of incident A by a staff member
  * readiness 0:00 AMB-LHR-101 fail=oxygen S-201  a readiness check (pass, or fail=ITEM,ITEM) by a staff member
  * tamper 30:00 2 after_summary=passed           change a column of audit record 2 directly in the database
- * check 7:30 C scene-safety pending             the step's status at that time, as the evaluation sees it then
+ * check 7:30 C scene-safety pending             the step's status as evaluated at that time
  * expect-sop A 1                                the procedure version incident A is evaluated against
  * expect-step A dispatch late late=0:15 staff=S-111 [due=1:00] [done=1:15]
  * expect-score staff S-111 met=0 late=1 missed=0 score=0

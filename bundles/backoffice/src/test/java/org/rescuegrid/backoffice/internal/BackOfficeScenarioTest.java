@@ -39,6 +39,19 @@ class BackOfficeScenarioTest {
         assertPasses("audit-tamper.scn");
     }
 
+    @Test
+    void wrongExpectationsAreReported() throws Exception {
+        BackOfficeScenarioRunner runner = new BackOfficeScenarioRunner(BackOfficeScenarioRunner.load("wrong-expectations.scn"));
+        assertEquals(List.of(
+                "wrong-expectations.scn line 5: dispatch of A at PT1M5S is overdue, expected pending",
+                "wrong-expectations.scn line 7: status of dispatch of A is late, expected met",
+                "wrong-expectations.scn line 7: lateness of dispatch of A is 0:15, expected -",
+                "wrong-expectations.scn line 7: responsible for dispatch of A is S-111, expected S-112",
+                "wrong-expectations.scn line 8: procedure version of A is 1, expected 2",
+                "wrong-expectations.scn line 9: staff S-111 is met=0 late=1 missed=0 score=0, expected met=1 late=0 missed=0 score=100",
+                "wrong-expectations.scn line 10: audit chain is 'verified 1 records', expected verified 3"), runner.play());
+    }
+
     private static void assertPasses(String name) throws Exception {
         BackOfficeScenarioRunner runner = new BackOfficeScenarioRunner(BackOfficeScenarioRunner.load(name));
         assertEquals(List.of(), runner.play(), name);

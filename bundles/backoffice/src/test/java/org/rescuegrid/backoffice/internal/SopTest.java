@@ -44,7 +44,7 @@ class SopTest {
     @Test
     void errorsNameFileStepAndField() {
         assertError("file fire-2.json: name is invalid; name it <incident-type>-v<N>.json, for example fire-v2.json", "fire-2.json", "{}");
-        assertError("file fire-v2.json, field version: 1 does not match the file name, which says 2", "fire-v2.json",
+        assertError("file fire-v2.json, field version: 1 does not match the file name's version 2", "fire-v2.json",
                 "{\"incidentType\":\"fire\",\"version\":1,\"steps\":[{\"id\":\"call\",\"role\":\"call-taker\",\"fact\":\"lifecycle:call-received\"}]}");
         assertError("file fire-v1.json, step 'dispatch', field after: 'arrival' is not an earlier step; use one of call", "fire-v1.json",
                 "{\"incidentType\":\"fire\",\"version\":1,\"steps\":[{\"id\":\"call\",\"role\":\"call-taker\",\"fact\":\"lifecycle:call-received\"},"
@@ -67,7 +67,7 @@ class SopTest {
     }
 
     @Test
-    void incidentKeepsTheVersionInEffectWhenItWasCreated(@TempDir Path directory) throws IOException, SQLException {
+    void incidentKeepsItsStartingVersion(@TempDir Path directory) throws IOException, SQLException {
         EmbeddedDataSource dataSource = TestDatabase.inMemory();
         BackOfficeDatabase database = new BackOfficeDatabase(dataSource);
         AuditChain audit = new AuditChain(database, Clock.systemUTC());

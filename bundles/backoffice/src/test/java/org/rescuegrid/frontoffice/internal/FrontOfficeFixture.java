@@ -45,7 +45,7 @@ public final class FrontOfficeFixture implements ScenarioTarget {
         return clock;
     }
 
-    /** Sets the readiness the front office asks, as the OSGi component does when the back office registers it. */
+    /** Sets the readiness service of the front office, as its OSGi component does when the back office registers one. */
     public void readiness(VehicleReadiness readiness) {
         frontOffice.readiness(readiness);
     }

@@ -14,6 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import org.rescuegrid.backoffice.internal.BackOffice;
 import org.rescuegrid.backoffice.internal.Scores;
 import org.rescuegrid.backoffice.internal.StepResult;
+import org.rescuegrid.frontoffice.Incident;
 
 @Command(scope = "rescue", name = "compliance", description = "Shows how incidents followed their procedures: each step of one incident, or scores per staff, station, district or shift.")
 @Service
@@ -84,7 +85,8 @@ public class ComplianceCommand implements Action {
     }
 
     private Object showIncident(String id) {
-        backOffice.frontOffice().incident(id).ifPresent(backOffice.compliance()::evaluate);
+        // An open incident is evaluated now; a closed one keeps its final results, which have already gone to HQ.
+        backOffice.frontOffice().incident(id).filter(Incident::open).ifPresent(backOffice.compliance()::evaluate);
         List<StepResult> results = backOffice.compliance().results(id, null, null);
         if (results.isEmpty()) {
             throw new IllegalArgumentException("incident '" + id + "' has no compliance results: it does not exist or no procedure of its type"

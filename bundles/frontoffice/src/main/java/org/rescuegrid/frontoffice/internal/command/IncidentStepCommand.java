@@ -71,7 +71,7 @@ public class IncidentStepCommand implements Action {
     // The vehicle's time and source of the step before the report, for the audit record; a step GPS already set stays.
     private static String stepOf(Incident incident, String vehicleId, Step step) {
         return incident == null ? null : incident.vehicle(vehicleId)
-                .map(a -> a.steps().containsKey(step) ? step.label() + " at " + a.steps().get(step) + " (" + a.sources().get(step).label() + ")"
+                .map(a -> a.steps().containsKey(step) ? step.label() + " at " + a.steps().get(step) + " (" + (a.sources().containsKey(step) ? a.sources().get(step).label() : "-") + ")"
                         : "at " + a.currentStep().label())
                 .orElse(null);
     }
