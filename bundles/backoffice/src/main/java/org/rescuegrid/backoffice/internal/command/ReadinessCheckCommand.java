@@ -21,8 +21,9 @@ public class ReadinessCheckCommand implements Action {
     @Argument(index = 0, name = "vehicle", description = "Vehicle id of the fleet.", required = true)
     String vehicleId;
 
-    @Option(name = "--fail", description = "Checklist items that failed, comma-separated, for example oxygen,stretcher; none means the check passed.")
-    String failed;
+    @Option(name = "--fail", multiValued = true, description = "A checklist item that failed, for example oxygen; repeat it for each item."
+            + " Without it the check passed.")
+    List<String> failed;
 
     @Option(name = "--staff", description = "Staff id of the crew member who made the check.")
     String staffId;
@@ -45,7 +46,8 @@ public class ReadinessCheckCommand implements Action {
         if (staffId != null && backOffice.roster().get().staff(staffId.strip()).isEmpty()) {
             throw new IllegalArgumentException("staff id '" + staffId + "' is not in the roster; rescue:roster --staff lists the staff");
         }
-        List<String> items = failed == null ? List.of() : Arrays.stream(failed.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        List<String> items = failed == null ? List.of()
+                : failed.stream().flatMap(item -> Arrays.stream(item.split(","))).map(String::strip).filter(item -> !item.isEmpty()).toList();
         Object user = session == null ? null : session.get("USER");
         Readiness.Check check = backOffice.readiness().record(id, null, staffId == null ? null : staffId.strip(), items, note,
                 user == null ? "console" : user.toString(), AuditSource.CONSOLE);
