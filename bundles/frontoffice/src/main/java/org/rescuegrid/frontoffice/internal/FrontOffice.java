@@ -32,6 +32,7 @@ import org.rescuegrid.frontoffice.ResponseAlert;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 import org.rescuegrid.frontoffice.Vehicle;
+import org.rescuegrid.frontoffice.VehicleReadiness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +62,14 @@ final class FrontOffice implements FrontOfficeService {
     private final Fleet fleet;
     private final Clock clock;
 
+    private static final VehicleReadiness NO_READINESS = vehicleId -> Optional.empty();
+
     private final Map<String, Incident> open = new LinkedHashMap<>();
     private final Map<String, String> busyVehicles = new HashMap<>();
     private final Map<String, PositionFix> latestFixes = new HashMap<>();
     private final Map<String, VehicleTracking> tracking = new HashMap<>();
     private final FleetSpeeds speeds;
+    private volatile VehicleReadiness readiness = NO_READINESS;
     private long lastCallNumber;
     private long lastIncidentNumber;
 
@@ -84,6 +88,11 @@ final class FrontOffice implements FrontOfficeService {
             }
             return null;
         });
+    }
+
+    /** Sets who decides which vehicles are out of service; null puts every vehicle in service. */
+    void readiness(VehicleReadiness readiness) {
+        this.readiness = readiness == null ? NO_READINESS : readiness;
     }
 
     // ---- calls
@@ -266,7 +275,8 @@ final class FrontOffice implements FrontOfficeService {
         double speed = speedNear(incident.location(), now);
         List<Recommendation> result = new ArrayList<>();
         for (Fleet.Member member : fleet.all()) {
-            if (incident.type().vehicleTypes().contains(member.type()) && !busyVehicles.containsKey(member.vehicleId())) {
+            if (incident.type().vehicleTypes().contains(member.type()) && !busyVehicles.containsKey(member.vehicleId())
+                    && readiness.outOfService(member.vehicleId()).isEmpty()) {
                 Recommendation estimate = estimate(member, incident.location(), speed, now);
                 if (estimate.roadDistanceKm() / settings.roadFactor() * 1000 <= settings.recommendationRadiusMeters()) {
                     result.add(estimate);
@@ -300,6 +310,10 @@ final class FrontOffice implements FrontOfficeService {
         String busyWith = busyVehicles.get(member.vehicleId());
         if (busyWith != null) {
             throw new IllegalStateException("vehicle " + member.vehicleId() + " is not available: it is committed to incident " + busyWith);
+        }
+        Optional<String> outOfService = readiness.outOfService(member.vehicleId());
+        if (outOfService.isPresent()) {
+            throw new IllegalStateException("vehicle " + member.vehicleId() + " is out of service: it " + outOfService.get());
         }
         if (incident.vehicle(member.vehicleId()).isPresent()) {
             throw new IllegalStateException("vehicle " + member.vehicleId() + " already served incident " + incidentId

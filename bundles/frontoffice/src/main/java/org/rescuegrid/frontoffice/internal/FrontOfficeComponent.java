@@ -40,6 +40,7 @@ import org.rescuegrid.frontoffice.Recommendation;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 import org.rescuegrid.frontoffice.Vehicle;
+import org.rescuegrid.frontoffice.VehicleReadiness;
 import org.rescuegrid.frontoffice.scenario.SimulatedTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ public class FrontOfficeComponent implements FrontOfficeService {
     private volatile DeviceRegistry deviceRegistry;
     private final ServiceRegistration<RoutesBuilder> routes;
     private final ServiceRegistration<SimulatedTime> simulatedTime;
+    private volatile VehicleReadiness readiness;
 
     @Activate
     public FrontOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, @Reference PositionStore positions,
@@ -89,6 +91,20 @@ public class FrontOfficeComponent implements FrontOfficeService {
         }
         LOG.info("Front office started: {} vehicles, {} places, {} open incidents", fleet.all().size(),
                 gazetteer.names().size(), frontOffice.openIncidents().size());
+    }
+
+    /** Out-of-service vehicles are left out of recommendations and cannot be dispatched (see the back office's readiness checks). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void setReadiness(VehicleReadiness readiness) {
+        this.readiness = readiness;
+        frontOffice.readiness(readiness);
+    }
+
+    void unsetReadiness(VehicleReadiness readiness) {
+        if (this.readiness == readiness) {
+            this.readiness = null;
+            frontOffice.readiness(null);
+        }
     }
 
     @Deactivate

@@ -1,5 +1,7 @@
 package org.rescuegrid.frontoffice.internal.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -10,6 +12,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.Disposition;
+import org.rescuegrid.api.audit.AuditLog;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 
 @Command(scope = "rescue", name = "call-reclassify", description = "Changes a call's disposition, for example to fake when the crew found nothing. Supervisors and admins only.")
@@ -29,9 +32,14 @@ public class CallReclassifyCommand implements Action {
     @Reference
     Session session;
 
+    @Reference(optional = true)
+    AuditLog audit;
+
     @Override
     public Object execute() {
         CallRecord call = frontOffice.reclassify(callId.strip(), Disposition.parse(disposition), Users.current(session));
+        Audit.record(audit, session, "call-reclassify", call.incidentId() == null ? List.of(call.callId()) : List.of(call.callId(), call.incidentId()),
+                null, "disposition " + call.disposition().label());
         System.out.println("Call " + call.callId() + " is now " + call.disposition().label() + ".");
         return null;
     }

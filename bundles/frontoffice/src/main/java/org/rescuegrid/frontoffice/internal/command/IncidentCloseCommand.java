@@ -1,5 +1,7 @@
 package org.rescuegrid.frontoffice.internal.command;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -8,8 +10,11 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
+import org.rescuegrid.api.audit.AuditLog;
 import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.IncidentOutcome;
+import org.rescuegrid.frontoffice.Step;
 
 @Command(scope = "rescue", name = "incident-close", description = "Closes an incident whose vehicles are all back in service, with the"
         + " outcome HQ reports monthly. Supervisors and admins only.")
@@ -38,10 +43,16 @@ public class IncidentCloseCommand implements Action {
     @Reference
     Session session;
 
+    @Reference(optional = true)
+    AuditLog audit;
+
     @Override
     public Object execute() {
         IncidentOutcome outcome = new IncidentOutcome(rescued, firstAid, hospital, deaths);
-        frontOffice.close(incidentId.strip(), outcome, Users.current(session));
+        Incident closed = frontOffice.close(incidentId.strip(), outcome, Users.current(session));
+        Audit.record(audit, session, "incident-close", List.of(closed.incidentId()), "open",
+                "closed at " + closed.time(Step.CLOSED) + " with " + rescued + " rescued, " + firstAid + " first aid on scene, "
+                        + hospital + " to hospital, " + deaths + " dead on scene");
         System.out.println("Incident " + incidentId.strip() + " closed: " + rescued + " rescued (" + firstAid + " first aid on scene, " + hospital
                 + " to hospital), " + deaths + " dead on scene.");
         return null;

@@ -1,5 +1,7 @@
 package org.rescuegrid.frontoffice.internal.command;
 
+import java.util.List;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -12,7 +14,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
+import org.rescuegrid.api.audit.AuditLog;
 import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 
@@ -41,6 +45,9 @@ public class IncidentStepCommand implements Action {
     @Reference
     Session session;
 
+    @Reference(optional = true)
+    AuditLog audit;
+
     @Override
     public Object execute() {
         Instant time = null;
@@ -52,8 +59,20 @@ public class IncidentStepCommand implements Action {
             }
         }
         Step parsed = Step.parse(step);
-        frontOffice.recordStep(incidentId.strip(), vehicleId.strip(), parsed, time, StepSource.OPERATOR, Users.current(session));
+        Incident before = frontOffice.incident(incidentId.strip()).orElse(null);
+        Incident after = frontOffice.recordStep(incidentId.strip(), vehicleId.strip(), parsed, time, StepSource.OPERATOR, Users.current(session));
+        Audit.record(audit, session, "incident-step", List.of(incidentId.strip(), vehicleId.strip()), stepOf(before, vehicleId.strip(), parsed),
+                parsed.label() + " at " + after.vehicle(vehicleId.strip()).map(a -> a.steps().get(parsed)).orElse(null)
+                        + (time == null ? "" : " (reported " + time + ")"));
         System.out.println("Recorded " + parsed.label() + " of " + vehicleId.strip() + " on incident " + incidentId.strip() + ".");
         return null;
+    }
+
+    // The vehicle's time and source of the step before the report, for the audit record; a step GPS already set stays.
+    private static String stepOf(Incident incident, String vehicleId, Step step) {
+        return incident == null ? null : incident.vehicle(vehicleId)
+                .map(a -> a.steps().containsKey(step) ? step.label() + " at " + a.steps().get(step) + " (" + (a.sources().containsKey(step) ? a.sources().get(step).label() : "-") + ")"
+                        : "at " + a.currentStep().label())
+                .orElse(null);
     }
 }
