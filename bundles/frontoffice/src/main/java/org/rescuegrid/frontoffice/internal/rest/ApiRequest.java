@@ -8,6 +8,8 @@ package org.rescuegrid.frontoffice.internal.rest;
  * @param authorization the Authorization header, or null
  * @param contentType the Content-Type header, or null
  * @param body the request body as text, or null
+ * @param remoteAddress the client's address for the audit trail, or null when unknown
  */
-record ApiRequest(String method, String path, String query, String authorization, String contentType, String body) {
+record ApiRequest(String method, String path, String query, String authorization, String contentType, String body,
+        String remoteAddress) {
 }

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rescuegrid.api.audit.AuditEntry;
+import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.frontoffice.CallCheck;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.FrontOfficeService;
@@ -45,10 +48,12 @@ final class RestApi {
     private final FrontOfficeService frontOffice;
     private final Authenticator authenticator;
     private final IncidentActions incidentActions;
+    private final Consumer<AuditEntry> audit;
 
-    RestApi(FrontOfficeService frontOffice, Authenticator authenticator) {
+    RestApi(FrontOfficeService frontOffice, Authenticator authenticator, Consumer<AuditEntry> audit) {
         this.frontOffice = frontOffice;
         this.authenticator = authenticator;
+        this.audit = audit;
         this.incidentActions = new IncidentActions(frontOffice);
     }
 
@@ -123,7 +128,9 @@ final class RestApi {
                     return ApiResponse.of(200, ranked);
                 }
                 String vehicleId = RequestBodies.dispatchVehicle(jsonBody(request));
-                return ApiResponse.of(200, incidentActions.show(frontOffice.dispatch(incident.incidentId(), vehicleId, user.name())));
+                Incident dispatched = frontOffice.dispatch(incident.incidentId(), vehicleId, user.name());
+                audit(request, user, "dispatch", List.of(incident.incidentId(), vehicleId), null, "vehicle " + vehicleId + " dispatched");
+                return ApiResponse.of(200, incidentActions.show(dispatched));
             }
             case "steps" -> {
                 allow(request, "POST");
@@ -132,13 +139,17 @@ final class RestApi {
                 RequestBodies.StepReport report = RequestBodies.step(jsonBody(request));
                 Incident updated = frontOffice.recordStep(incident.incidentId(), report.vehicleId(), report.step(), report.at(),
                         StepSource.OPERATOR, user.name());
+                audit(request, user, "incident-step", List.of(incident.incidentId(), report.vehicleId()), null,
+                        report.step() + " at " + report.at() + ", entered by hand");
                 return ApiResponse.of(200, incidentActions.show(updated));
             }
             case "close" -> {
                 allow(request, "POST");
                 requireSupervisor(user, "close incidents");
                 Incident incident = existingIncident(incidentId);
-                return ApiResponse.of(200, incidentActions.close(incident, jsonBody(request), user.name()));
+                Map<String, Object> closed = incidentActions.close(incident, jsonBody(request), user.name());
+                audit(request, user, "incident-close", List.of(incident.incidentId()), "open", "closed with outcome " + closed.get("outcome"));
+                return ApiResponse.of(200, closed);
             }
             default -> {
                 allow(request, "GET", "POST");
@@ -165,8 +176,14 @@ final class RestApi {
         if (frontOffice.call(callId).isEmpty()) {
             throw ApiException.notFound("call '" + callId + "' does not exist");
         }
+        CallRecord before = frontOffice.call(callId).get();
         CallRecord record = frontOffice.reclassify(callId, RequestBodies.reclassification(jsonBody(request)), user.name());
+        audit(request, user, "call-reclassify", List.of(callId), String.valueOf(before.disposition()), String.valueOf(record.disposition()));
         return ApiResponse.of(200, JsonViews.call(record));
+    }
+
+    private void audit(ApiRequest request, ApiUser user, String action, List<String> targets, String before, String after) {
+        audit.accept(new AuditEntry(user.name(), AuditSource.REST, request.remoteAddress(), action, targets, before, after));
     }
 
     private List<Map<String, Object>> openIncidents(QueryParameters query) {

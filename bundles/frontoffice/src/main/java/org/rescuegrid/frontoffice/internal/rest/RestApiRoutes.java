@@ -9,6 +9,10 @@ import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.rescuegrid.api.audit.AuditLog;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +38,33 @@ public class RestApiRoutes extends RouteBuilder {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final RestApi api;
+    private volatile AuditLog audit;
 
     @Activate
     public RestApiRoutes(@Reference FrontOfficeService frontOffice) {
-        this.api = new RestApi(frontOffice, new JaasAuthenticator(JAAS_REALM));
+        this.api = new RestApi(frontOffice, new JaasAuthenticator(JAAS_REALM), entry -> {
+            AuditLog log = audit;
+            if (log != null) {
+                log.record(entry);
+            }
+        });
+    }
+
+    /** The back office's audit trail, where it is installed; changes made over REST are recorded there. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindAudit(AuditLog log) {
+        this.audit = log;
+    }
+
+    void unbindAudit(AuditLog log) {
+        if (this.audit == log) {
+            this.audit = null;
+        }
+    }
+
+    private static String remoteAddress(Message message) {
+        Object address = message.getHeader("CamelVertxPlatformHttpRemoteAddress");
+        return address == null ? null : address.toString();
     }
 
     @Override
@@ -53,7 +80,7 @@ public class RestApiRoutes extends RouteBuilder {
         ApiRequest request = new ApiRequest(message.getHeader(Exchange.HTTP_METHOD, String.class),
                 relativePath(message.getHeader(Exchange.HTTP_URI, String.class)), message.getHeader(Exchange.HTTP_QUERY, String.class),
                 message.getHeader("Authorization", String.class), message.getHeader(Exchange.CONTENT_TYPE, String.class),
-                message.getBody(String.class));
+                message.getBody(String.class), remoteAddress(message));
         ApiResponse response;
         try {
             response = api.handle(request);

@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.rescuegrid.api.audit.AuditEntry;
+import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.IncidentType;
@@ -28,12 +30,13 @@ class RestApiTest {
             List.of(), null, null);
 
     private final List<String> serviceCalls = new ArrayList<>();
+    private final List<AuditEntry> audited = new ArrayList<>();
     private final RestApi api = new RestApi(frontOffice(), (user, password) -> switch (user + ":" + password) {
         case "op:pw" -> Optional.of(new ApiUser("op", Set.of("operator", "viewer")));
         case "sup:pw" -> Optional.of(new ApiUser("sup", Set.of("supervisor")));
         case "viewer:pw" -> Optional.of(new ApiUser("viewer", Set.of("viewer")));
         default -> Optional.empty();
-    });
+    }, audited::add);
 
     @Test
     void missingOrWrongCredentialsGive401() {
@@ -58,6 +61,15 @@ class RestApiTest {
         assertEquals(403, operatorClose.status());
         assertEquals(403, operatorReclassify.status());
         assertEquals(200, supervisorClose.status(), String.valueOf(supervisorClose.body()));
+
+        // Only the change that was made reaches the audit trail, with who made it and from where.
+        assertEquals(1, audited.size());
+        AuditEntry close = audited.get(0);
+        assertEquals("sup", close.actor());
+        assertEquals(AuditSource.REST, close.source());
+        assertEquals("127.0.0.1:50123", close.remoteAddress());
+        assertEquals("incident-close", close.action());
+        assertEquals(List.of("INC-000001"), close.targets());
         assertTrue(serviceCalls.contains("close INC-000001 sup IncidentOutcome[peopleRescued=2, firstAidOnScene=1, takenToHospital=1, deathsOnScene=0]"),
                 serviceCalls.toString());
     }
@@ -104,7 +116,8 @@ class RestApiTest {
 
     private static ApiRequest request(String method, String path, String authorization, String contentType, String bodyOrQuery) {
         boolean hasBody = contentType != null;
-        return new ApiRequest(method, path, hasBody ? null : bodyOrQuery, authorization, contentType, hasBody ? bodyOrQuery : null);
+        return new ApiRequest(method, path, hasBody ? null : bodyOrQuery, authorization, contentType, hasBody ? bodyOrQuery : null,
+                "127.0.0.1:50123");
     }
 
     private static String basic(String user, String password) {
