@@ -1,6 +1,5 @@
 package org.rescuegrid.simulators.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
@@ -44,23 +43,7 @@ final class DateShift {
         if (days == 0) {
             return line;
         }
-        String text = ReplayScript.text(line);
-        StringBuilder result = new StringBuilder(text.length());
-        int copied = 0;
-        boolean changed = false;
-        for (Sentence sentence : Sentence.findAll(text)) {
-            Optional<String> moved = shift(sentence, days);
-            if (moved.isPresent()) {
-                result.append(text, copied, sentence.start()).append(moved.get());
-                copied = sentence.end();
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return line;
-        }
-        result.append(text, copied, text.length());
-        return result.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return Sentence.rewrite(line, sentence -> shift(sentence, days));
     }
 
     private static Optional<String> shift(Sentence sentence, int days) {

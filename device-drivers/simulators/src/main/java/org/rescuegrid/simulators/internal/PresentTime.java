@@ -1,6 +1,5 @@
 package org.rescuegrid.simulators.internal;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,24 +19,8 @@ final class PresentTime {
 
     /** Returns the line with its time and date fields set to {@code now}; lines without them are returned as they are. */
     static byte[] apply(byte[] line, Instant now) {
-        String text = ReplayScript.text(line);
-        StringBuilder result = new StringBuilder(text.length());
-        int copied = 0;
-        boolean changed = false;
         LocalDateTime utc = LocalDateTime.ofInstant(now, ZoneOffset.UTC);
-        for (Sentence sentence : Sentence.findAll(text)) {
-            Optional<String> stamped = stamp(sentence, utc);
-            if (stamped.isPresent()) {
-                result.append(text, copied, sentence.start()).append(stamped.get());
-                copied = sentence.end();
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return line;
-        }
-        result.append(text, copied, text.length());
-        return result.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return Sentence.rewrite(line, sentence -> stamp(sentence, utc));
     }
 
     private static Optional<String> stamp(Sentence sentence, LocalDateTime utc) {

@@ -2,7 +2,6 @@ package org.rescuegrid.simulators.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -67,24 +66,7 @@ final class Relocation {
     }
 
     byte[] apply(byte[] line) {
-        String text = ReplayScript.text(line);
-        List<Sentence> sentences = Sentence.findAll(text);
-        StringBuilder result = new StringBuilder(text.length() + 8);
-        int copied = 0;
-        boolean changed = false;
-        for (Sentence sentence : sentences) {
-            Optional<String> moved = shift(sentence);
-            if (moved.isPresent()) {
-                result.append(text, copied, sentence.start()).append(moved.get());
-                copied = sentence.end();
-                changed = true;
-            }
-        }
-        if (!changed) {
-            return line;
-        }
-        result.append(text, copied, text.length());
-        return result.toString().getBytes(StandardCharsets.ISO_8859_1);
+        return Sentence.rewrite(line, this::shift);
     }
 
     private Optional<String> shift(Sentence sentence) {

@@ -1,10 +1,13 @@
 package org.rescuegrid.simulators.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,6 +38,30 @@ final class Sentence {
     }
 
     /** Finds every sentence of {@code line} in order. Text that does not form a sentence is skipped. */
+    /**
+     * Returns the line with each sentence replaced by what {@code rewrite} gives for it; sentences it leaves
+     * empty, and the text between sentences, stay as they are. Returns the same array when nothing changed.
+     */
+    static byte[] rewrite(byte[] line, Function<Sentence, Optional<String>> rewrite) {
+        String text = ReplayScript.text(line);
+        StringBuilder result = new StringBuilder(text.length() + 8);
+        int copied = 0;
+        boolean changed = false;
+        for (Sentence sentence : findAll(text)) {
+            Optional<String> replaced = rewrite.apply(sentence);
+            if (replaced.isPresent()) {
+                result.append(text, copied, sentence.start()).append(replaced.get());
+                copied = sentence.end();
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return line;
+        }
+        result.append(text, copied, text.length());
+        return result.toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
     static List<Sentence> findAll(String line) {
         List<Sentence> sentences = new ArrayList<>();
         int from = 0;
