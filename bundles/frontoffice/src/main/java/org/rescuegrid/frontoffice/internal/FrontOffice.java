@@ -23,10 +23,12 @@ import org.rescuegrid.frontoffice.Disposition;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.Kpi;
+import org.rescuegrid.frontoffice.KpiCalendar;
 import org.rescuegrid.frontoffice.Location;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
 import org.rescuegrid.frontoffice.ResponseAlert;
+import org.rescuegrid.frontoffice.Shift;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 import org.rescuegrid.frontoffice.Vehicle;
@@ -64,6 +66,8 @@ final class FrontOffice implements FrontOfficeService {
     private final Map<String, PositionFix> latestFixes = new HashMap<>();
     private final Map<String, VehicleTracking> tracking = new HashMap<>();
     private final FleetSpeeds speeds;
+    private final Districts districts;
+    private final KpiCalendar calendar;
     private long lastCallNumber;
     private long lastIncidentNumber;
 
@@ -74,6 +78,8 @@ final class FrontOffice implements FrontOfficeService {
         this.fleet = fleet;
         this.clock = clock;
         this.speeds = new FleetSpeeds(settings.trafficWindow());
+        this.districts = Districts.read(settings.districtsFile(), gazetteer, settings.defaultDistrict());
+        this.calendar = new KpiCalendar(settings.timeZone(), districts.names(), settings.shifts());
         database.read(connection -> {
             lastCallNumber = FrontOfficeTables.maxNumber(connection, "fo_call");
             lastIncidentNumber = FrontOfficeTables.maxNumber(connection, "fo_incident");
@@ -162,9 +168,10 @@ final class FrontOffice implements FrontOfficeService {
 
         Incident newIncident = created;
         Incident joinedIncident = joined;
+        String district = districts.districtOf(location != null ? location : joined != null ? joined.location() : null);
         write(() -> database.inTransaction(connection -> {
             if (newIncident != null) {
-                FrontOfficeTables.insertIncident(connection, incidentNumber, newIncident, now);
+                FrontOfficeTables.insertIncident(connection, incidentNumber, newIncident, now, district);
                 FrontOfficeTables.insertStepReport(connection, newIncident.incidentId(), null, Step.CALL_RECEIVED, receivedAt,
                         StepSource.OPERATOR, call.operator(), now, true);
                 FrontOfficeTables.insertStepReport(connection, newIncident.incidentId(), null, Step.CREATED, now,
@@ -172,7 +179,7 @@ final class FrontOffice implements FrontOfficeService {
             } else if (joinedIncident != null) {
                 FrontOfficeTables.incrementCalls(connection, joinedIncident.incidentId());
             }
-            FrontOfficeTables.insertCall(connection, callNumber, record);
+            FrontOfficeTables.insertCall(connection, callNumber, record, district);
             return null;
         }), "call from " + maskedNumber(call.callerNumber()));
 
@@ -546,6 +553,30 @@ final class FrontOffice implements FrontOfficeService {
             }
             return Kpis.compute(from, to, calls, incidents, settings.responseTarget());
         }), "KPIs");
+    }
+
+    @Override
+    public synchronized Kpi kpi(Instant from, Instant to, String district, String shift) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("KPI period from " + from + " to " + to + " is empty; the start must be before the end");
+        }
+        String districtName = district == null ? null : calendar.district(district).orElseThrow(() -> new IllegalArgumentException(
+                "district '" + district + "' is unknown; use one of " + String.join(", ", calendar.districts())));
+        String shiftName = shift == null ? null : calendar.shift(shift).map(Shift::name).orElseThrow(() -> new IllegalArgumentException(
+                "shift '" + shift + "' is unknown; use one of " + calendar.shifts()));
+        return query(() -> database.read(connection -> {
+            List<CallRecord> calls = FrontOfficeTables.loadCalls(connection, null, from, to);
+            List<Incident> incidents = new ArrayList<>();
+            for (String id : FrontOfficeTables.incidentIds(connection, from, to)) {
+                incidents.addAll(FrontOfficeTables.loadIncidents(connection, id));
+            }
+            return ScopedKpis.compute(from, to, calls, incidents, settings.responseTarget(), districts, calendar, districtName, shiftName);
+        }), "KPIs");
+    }
+
+    @Override
+    public KpiCalendar kpiCalendar() {
+        return calendar;
     }
 
     @Override

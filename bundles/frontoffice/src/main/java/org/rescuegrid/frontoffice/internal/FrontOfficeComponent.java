@@ -28,6 +28,7 @@ import org.rescuegrid.frontoffice.FrontOfficeEndpoints;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.Kpi;
+import org.rescuegrid.frontoffice.KpiCalendar;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
 import org.rescuegrid.frontoffice.Step;
@@ -168,6 +169,16 @@ public class FrontOfficeComponent implements FrontOfficeService {
     @Override
     public Kpi kpi(Instant from, Instant to) {
         return frontOffice.kpi(from, to);
+    }
+
+    @Override
+    public Kpi kpi(Instant from, Instant to, String district, String shift) {
+        return frontOffice.kpi(from, to, district, shift);
+    }
+
+    @Override
+    public KpiCalendar kpiCalendar() {
+        return frontOffice.kpiCalendar();
     }
 
     @Override
