@@ -77,7 +77,7 @@ final class FrontOffice implements FrontOfficeService {
         this.gazetteer = gazetteer;
         this.fleet = fleet;
         this.clock = clock;
-        this.speeds = new FleetSpeeds(settings.trafficWindow());
+        this.speeds = new FleetSpeeds(settings.trafficWindow(), settings.trafficHistory());
         this.districts = Districts.read(settings.districtsFile(), gazetteer, settings.defaultDistrict());
         this.calendar = new KpiCalendar(settings.timeZone(), districts.names(), settings.shifts());
         database.read(connection -> {
@@ -279,6 +279,9 @@ final class FrontOffice implements FrontOfficeService {
 
     private double speedNear(Location place, Instant now) {
         double recent = speeds.meanKmh(place, now);
+        if (Double.isNaN(recent)) {
+            recent = speeds.typicalKmh(place, now);
+        }
         return Math.max(settings.minSpeedKmh(), Double.isNaN(recent) ? settings.defaultSpeedKmh() : recent);
     }
 
@@ -484,6 +487,7 @@ final class FrontOffice implements FrontOfficeService {
         if (fix.speedKmh() != null) {
             speeds.add(fix.latitude(), fix.longitude(), fix.speedKmh(), fix.fixTime());
         }
+        reportTraffic(speeds.completedHours(fix.fixTime()));
         String incidentId = busyVehicles.get(vehicleId);
         if (incidentId == null) {
             return;
@@ -507,6 +511,23 @@ final class FrontOffice implements FrontOfficeService {
                 LOG.warn("incident={} vehicle={} {} seen in GPS fixes was not recorded: {}", incidentId, vehicleId,
                         detected.get().step().label(), e.getMessage());
             }
+        }
+    }
+
+    /** Sends the fleet speeds of completed hours to HQ, one record per hour; a failed write is logged and the hours are not retried. */
+    private void reportTraffic(List<FleetSpeeds.HourlySpeed> completed) {
+        if (completed.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            database.inTransaction(connection -> {
+                TrafficRecords.append(connection, completed, settings.trafficFreeFlowKmh(), districts, now);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("fleet speeds of {} hourly cells from {} could not be queued for HQ: {}", completed.size(), completed.get(0).hour(),
+                    e.getMessage());
         }
     }
 
