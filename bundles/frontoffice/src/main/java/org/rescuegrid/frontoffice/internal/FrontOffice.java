@@ -68,6 +68,8 @@ final class FrontOffice implements FrontOfficeService {
     private final FleetSpeeds speeds;
     private final Districts districts;
     private final KpiCalendar calendar;
+    // Next shift whose KPIs go to HQ, once the report delay after its end has passed.
+    private KpiCalendar.ShiftDay nextKpiShift;
     private long lastCallNumber;
     private long lastIncidentNumber;
 
@@ -560,6 +562,41 @@ final class FrontOffice implements FrontOfficeService {
     }
 
     // ---- figures
+
+    /**
+     * Sends to HQ the KPIs of each district for every shift that ended at least the report delay ago and was
+     * not sent yet. After a start it sends the last such shift again, which HQ stores once. Returns how many
+     * shifts it sent.
+     */
+    synchronized int publishShiftKpis() {
+        Instant due = clock.instant().minus(settings.kpiReportDelay());
+        if (nextKpiShift == null) {
+            KpiCalendar.ShiftDay current = calendar.shiftOf(due);
+            nextKpiShift = calendar.shiftOf(current.start().minusNanos(1));
+        }
+        int sent = 0;
+        while (!nextKpiShift.end().isAfter(due)) {
+            KpiCalendar.ShiftDay shift = nextKpiShift;
+            Instant now = clock.instant();
+            write(() -> database.inTransaction(connection -> {
+                List<CallRecord> calls = FrontOfficeTables.loadCalls(connection, null, shift.start(), shift.end());
+                List<Incident> incidents = new ArrayList<>();
+                for (String id : FrontOfficeTables.incidentIds(connection, shift.start(), shift.end())) {
+                    incidents.addAll(FrontOfficeTables.loadIncidents(connection, id));
+                }
+                for (String district : calendar.districts()) {
+                    Kpi kpi = ScopedKpis.compute(shift.start(), shift.end(), calls, incidents, settings.responseTarget(), districts, calendar,
+                            district, shift.shift().name());
+                    KpiRecords.append(connection, district, shift, kpi, now);
+                }
+                return null;
+            }), "KPIs of shift " + shift.shift().name() + " on " + shift.day());
+            LOG.info("KPIs of shift {} on {} queued for HQ for {} districts", shift.shift().name(), shift.day(), calendar.districts().size());
+            nextKpiShift = calendar.shiftOf(shift.end());
+            sent++;
+        }
+        return sent;
+    }
 
     @Override
     public synchronized Kpi kpi(Instant from, Instant to) {

@@ -110,7 +110,10 @@ public class FrontOfficeComponent implements FrontOfficeService {
 
             from("timer:rescuegrid-frontoffice-clock?period=" + settings.clockCheck().toMillis())
                     .routeId(CLOCK_ROUTE_ID)
-                    .process(exchange -> exchange.getMessage().setBody(frontOffice.checkResponseClocks()))
+                    .process(exchange -> {
+                        frontOffice.publishShiftKpis();
+                        exchange.getMessage().setBody(frontOffice.checkResponseClocks());
+                    })
                     .split(body())
                     .to(FrontOfficeEndpoints.RESPONSE_ALERT);
         }

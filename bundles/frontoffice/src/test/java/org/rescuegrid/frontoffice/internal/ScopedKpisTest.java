@@ -77,6 +77,27 @@ class ScopedKpisTest {
     }
 
     @Test
+    void shiftKpisSentAfterDelay() throws Exception {
+        node.clock.set(at("11:59:59"));
+        int early = node.frontOffice.publishShiftKpis();
+        node.clock.set(at("12:00:00"));
+        int due = node.frontOffice.publishShiftKpis();
+        int again = node.frontOffice.publishShiftKpis();
+
+        assertEquals(1, early, "the first call sends the last shift that is due, the night shift");
+        assertEquals(1, due, "the morning shift ends at 11:00 UTC and is sent an hour later");
+        assertEquals(0, again);
+        List<String> records = node.outbox(KpiRecords.RECORD);
+        assertEquals(6, records.size(), "two shifts of three districts");
+        String lahore = records.stream().filter(r -> r.contains("\"district\":\"Lahore\"") && r.contains("morning")).findFirst().orElseThrow();
+        assertTrue(lahore.contains("\"day\":\"2026-12-04\",\"shift\":\"morning\""), lahore);
+        assertTrue(lahore.contains("\"responded\":2,\"withinTarget\":1"), lahore);
+        assertTrue(lahore.contains("\"response\":{\"count\":2,\"meanSeconds\":375.0,\"medianSeconds\":300.0,\"p90Seconds\":450.0}"), lahore);
+        assertTrue(lahore.contains("\"eventId\":\"" + KpiRecords.eventId("Lahore", calendar.on(calendar.shift("morning").orElseThrow(), DAY))),
+                lahore);
+    }
+
+    @Test
     void lahoreWholeDay() {
         KpiCalendar.Period day = calendar.dayPeriod(DAY);
         assertEquals(Instant.parse("2026-12-03T19:00:00Z"), day.start());
