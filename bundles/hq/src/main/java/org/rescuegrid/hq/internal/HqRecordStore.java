@@ -59,6 +59,8 @@ public class HqRecordStore {
                         PositionProjection.insert(insertPosition, province, record);
                     } else if (DeviceEventProjection.TYPE.equals(record.type())) {
                         DeviceEventProjection.insert(insertEvent, province, record);
+                    } else if (FrontOfficeProjections.handles(record.type())) {
+                        FrontOfficeProjections.project(connection, province, record);
                     }
                 } else {
                     duplicates++;
