@@ -30,9 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plays the demo scenario into the node once, from a one-shot timer route, so the console shows calls,
- * dispatches, arrivals and KPIs filling in. The scenario is moved to start so far in the past that, played
- * at the speed-up, it ends at about the wall-clock time: the front office's clock then never runs ahead of
- * the wall clock, and going back to it afterwards moves time forward.
+ * dispatches, arrivals and KPIs filling in. The scenario is moved into the past so that, played at the
+ * speed-up, it ends at about the wall-clock time. So the front office's clock never runs ahead of the wall
+ * clock, and returning to the wall clock afterwards moves time forward.
  */
 @Component(configurationPid = DemoScenarioComponent.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
 @Designate(ocd = DemoScenarioConfig.class)
