@@ -88,7 +88,7 @@ class ScopedKpisTest {
         assertEquals(1, due, "the morning shift ends at 11:00 UTC and is sent an hour later");
         assertEquals(0, again);
         List<String> records = node.outbox(KpiRecords.RECORD);
-        assertEquals(6, records.size(), "two shifts of three districts");
+        assertEquals(8, records.size(), "two shifts of four districts");
         String lahore = records.stream().filter(r -> r.contains("\"district\":\"Lahore\"") && r.contains("morning")).findFirst().orElseThrow();
         assertTrue(lahore.contains("\"day\":\"2026-12-04\",\"shift\":\"morning\""), lahore);
         assertTrue(lahore.contains("\"responded\":2,\"withinTarget\":1"), lahore);
@@ -151,7 +151,7 @@ class ScopedKpisTest {
         IllegalArgumentException shift = assertThrows(IllegalArgumentException.class,
                 () -> node.frontOffice.kpi(day.start(), day.end(), null, "afternoon"));
 
-        assertEquals("district 'Multan' is unknown; use one of Islamabad, Karachi, Lahore", district.getMessage());
+        assertEquals("district 'Multan' is unknown; use one of Faisalabad, Islamabad, Karachi, Lahore", district.getMessage());
         assertTrue(shift.getMessage().startsWith("shift 'afternoon' is unknown; use one of [night=00:00-08:00, morning=08:00-16:00,"),
                 shift.getMessage());
     }
