@@ -95,6 +95,7 @@ final class DriverBehaviour implements DriverBehaviourService {
             return List.of();
         }
         KpiCalendar calendar = frontOffice.kpiCalendar();
+        // NOTE: the driver is the one assigned when the event is processed; there is no assignment history yet.
         String driverId = drivers.get(vehicle.vehicleId());
         List<DriverEvent> events = new ArrayList<>();
         for (DrivingRules.Detection detection : detections) {

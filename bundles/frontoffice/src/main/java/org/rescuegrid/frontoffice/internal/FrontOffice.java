@@ -571,6 +571,8 @@ final class FrontOffice implements FrontOfficeService {
     synchronized int publishShiftKpis() {
         Instant due = clock.instant().minus(settings.kpiReportDelay());
         if (nextKpiShift == null) {
+            // TODO: shifts that fell due while the node was down for longer than one shift are not sent; keep the
+            // last sent shift in the database to catch up on them.
             KpiCalendar.ShiftDay current = calendar.shiftOf(due);
             nextKpiShift = calendar.shiftOf(current.start().minusNanos(1));
         }
