@@ -11,6 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -43,11 +44,19 @@ public class DemoScenarioComponent {
     private static final Logger LOG = LoggerFactory.getLogger(DemoScenarioComponent.class);
 
     private final ServiceRegistration<RoutesBuilder> routes;
-    private final BusTarget target;
+    private final FrontOfficeService frontOffice;
+    private final DeviceRegistry devices;
+    private final CamelContext camel;
+    private final BundleContext bundleContext;
+    private volatile BusTarget target;
 
     @Activate
-    public DemoScenarioComponent(@Reference FrontOfficeService frontOffice, @Reference SimulatedTime time, @Reference DeviceRegistry devices,
-            @Reference CamelContext camel, DemoScenarioConfig config, BundleContext bundleContext) {
+    public DemoScenarioComponent(@Reference FrontOfficeService frontOffice, @Reference DeviceRegistry devices, @Reference CamelContext camel,
+            DemoScenarioConfig config, BundleContext bundleContext) {
+        this.frontOffice = frontOffice;
+        this.devices = devices;
+        this.camel = camel;
+        this.bundleContext = bundleContext;
         if (!(config.speedup() >= 1 && config.speedup() <= 3600)) {
             throw new IllegalArgumentException(PID + ": speedup='" + config.speedup() + "' is invalid; set a number from 1 to 3600");
         }
@@ -56,7 +65,6 @@ public class DemoScenarioComponent {
         }
         if (!config.enabled()) {
             this.routes = null;
-            this.target = null;
             return;
         }
         String etc = System.getProperty("karaf.etc");
@@ -68,7 +76,6 @@ public class DemoScenarioComponent {
         } catch (IOException e) {
             throw new IllegalArgumentException(PID + ": scenarioFile='" + config.scenarioFile() + "' could not be read: " + e.getMessage(), e);
         }
-        this.target = new BusTarget(frontOffice, time, devices, camel);
         this.routes = bundleContext.registerService(RoutesBuilder.class, new RouteBuilder() {
             @Override
             public void configure() {
@@ -82,6 +89,16 @@ public class DemoScenarioComponent {
     }
 
     private void play(Scenario template, double speedup) throws Exception {
+        // Looked up only now: the front office registers SimulatedTime while it activates, and a reference
+        // to it next to the one to FrontOfficeService would make this component activate in the middle of that.
+        ServiceReference<SimulatedTime> timeReference = bundleContext.getServiceReference(SimulatedTime.class);
+        SimulatedTime time = timeReference == null ? null : bundleContext.getService(timeReference);
+        if (time == null) {
+            LOG.warn("Demo scenario {} not played: the front office does not allow simulated time; set simulatedTimeAllowed=true in {}",
+                    template.name(), FrontOfficeSettings.PID);
+            return;
+        }
+        target = new BusTarget(frontOffice, time, devices, camel);
         Duration length = template.length();
         Instant start = Instant.now().minus(length).plusMillis((long) (length.toMillis() / speedup));
         Scenario scenario = template.withStart(start);
@@ -94,13 +111,16 @@ public class DemoScenarioComponent {
                 LOG.warn("Demo scenario {} finished with {} mismatches, first: {}", scenario.name(), result.mismatches().size(),
                         result.mismatches().get(0));
             }
+        } finally {
+            bundleContext.ungetService(timeReference);
         }
     }
 
     @Deactivate
     void deactivate() {
-        if (target != null) {
-            target.stop();
+        BusTarget running = target;
+        if (running != null) {
+            running.stop();
         }
         if (routes != null) {
             routes.unregister();
