@@ -132,6 +132,7 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.uplink.cfg", "maxBackoffSeconds", "2"),
                 editConfigurationFilePut("etc/org.rescuegrid.hq.cfg", "province." + PROVINCE + ".token", "$[secret:uplink.token]"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.nmea.cfg", "enabled", "false"),
+                editConfigurationFilePut("etc/org.rescuegrid.frontoffice.demo.cfg", "enabled", "false"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.radio.cfg", "port", String.valueOf(radioPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.radio-demo.cfg", "endpointUrl",
                         "opc.tcp://127.0.0.1:" + radioPort + "/radio-gateway"),

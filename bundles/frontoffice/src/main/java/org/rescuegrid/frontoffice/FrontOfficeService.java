@@ -81,6 +81,20 @@ public interface FrontOfficeService {
     /** Returns the key figures of the calls received in {@code [from, to)}. */
     Kpi kpi(Instant from, Instant to);
 
+    /**
+     * Returns the key figures of the calls received in {@code [from, to)} in one district and shift. A call
+     * belongs to the district of its place (or of its incident's), an incident to that of its place, and both
+     * to the shift their first call was received in.
+     *
+     * @param district a district of {@link #kpiCalendar()}, or null for all
+     * @param shift a shift name of {@link #kpiCalendar()}, or null for all
+     * @throws IllegalArgumentException for an unknown district or shift, naming the known ones
+     */
+    Kpi kpi(Instant from, Instant to, String district, String shift);
+
+    /** Returns the districts, shifts and time zone the KPIs are split by. */
+    KpiCalendar kpiCalendar();
+
     /** Returns the fleet with each vehicle's current status, ordered by id. */
     List<Vehicle> vehicles();
 

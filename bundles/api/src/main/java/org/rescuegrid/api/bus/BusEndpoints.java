@@ -14,8 +14,12 @@ public final class BusEndpoints {
      */
     public static final String POSITION = "direct:rescuegrid.position?block=true&timeout=30000";
 
-    /** Stored positions after commit, body {@link org.rescuegrid.api.position.StoredPosition}, for live consumers. */
-    public static final String POSITION_STORED = "seda:rescuegrid.position.stored?size=10000&blockWhenFull=false&discardIfNoConsumers=true";
+    /**
+     * Stored positions after commit, body {@link org.rescuegrid.api.position.StoredPosition}, for live consumers.
+     * Every consumer receives every position.
+     */
+    public static final String POSITION_STORED = "seda:rescuegrid.position.stored?size=10000&blockWhenFull=false&discardIfNoConsumers=true"
+            + "&multipleConsumers=true";
 
     /**
      * Device events, body {@link org.rescuegrid.api.event.DeviceEvent}. Request-reply like {@link #POSITION}:

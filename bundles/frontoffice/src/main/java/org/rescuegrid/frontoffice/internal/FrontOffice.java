@@ -25,10 +25,12 @@ import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.IncidentOutcome;
 import org.rescuegrid.frontoffice.Kpi;
+import org.rescuegrid.frontoffice.KpiCalendar;
 import org.rescuegrid.frontoffice.Location;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
 import org.rescuegrid.frontoffice.ResponseAlert;
+import org.rescuegrid.frontoffice.Shift;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
 import org.rescuegrid.frontoffice.Vehicle;
@@ -70,6 +72,10 @@ final class FrontOffice implements FrontOfficeService {
     private final Map<String, VehicleTracking> tracking = new HashMap<>();
     private final FleetSpeeds speeds;
     private volatile VehicleReadiness readiness = NO_READINESS;
+    private final Districts districts;
+    private final KpiCalendar calendar;
+    // Next shift whose KPIs go to HQ, once the report delay after its end has passed.
+    private KpiCalendar.ShiftDay nextKpiShift;
     private long lastCallNumber;
     private long lastIncidentNumber;
 
@@ -79,7 +85,9 @@ final class FrontOffice implements FrontOfficeService {
         this.gazetteer = gazetteer;
         this.fleet = fleet;
         this.clock = clock;
-        this.speeds = new FleetSpeeds(settings.trafficWindow());
+        this.speeds = new FleetSpeeds(settings.trafficWindow(), settings.trafficHistory());
+        this.districts = Districts.read(settings.districtsFile(), gazetteer, settings.defaultDistrict());
+        this.calendar = new KpiCalendar(settings.timeZone(), districts.names(), settings.shifts());
         database.read(connection -> {
             lastCallNumber = FrontOfficeTables.maxNumber(connection, "fo_call");
             lastIncidentNumber = FrontOfficeTables.maxNumber(connection, "fo_incident");
@@ -173,9 +181,10 @@ final class FrontOffice implements FrontOfficeService {
 
         Incident newIncident = created;
         Incident joinedIncident = joined;
+        String district = districts.districtOf(location != null ? location : joined != null ? joined.location() : null);
         write(() -> database.inTransaction(connection -> {
             if (newIncident != null) {
-                FrontOfficeTables.insertIncident(connection, incidentNumber, newIncident, now);
+                FrontOfficeTables.insertIncident(connection, incidentNumber, newIncident, now, district);
                 FrontOfficeTables.insertStepReport(connection, newIncident.incidentId(), null, Step.CALL_RECEIVED, receivedAt,
                         StepSource.OPERATOR, call.operator(), now, true);
                 FrontOfficeTables.insertStepReport(connection, newIncident.incidentId(), null, Step.CREATED, now,
@@ -183,7 +192,7 @@ final class FrontOffice implements FrontOfficeService {
             } else if (joinedIncident != null) {
                 FrontOfficeTables.incrementCalls(connection, joinedIncident.incidentId());
             }
-            FrontOfficeTables.insertCall(connection, callNumber, record);
+            FrontOfficeTables.insertCall(connection, callNumber, record, district);
             return null;
         }), "call from " + maskedNumber(call.callerNumber()));
 
@@ -289,6 +298,9 @@ final class FrontOffice implements FrontOfficeService {
 
     private double speedNear(Location place, Instant now) {
         double recent = speeds.meanKmh(place, now);
+        if (Double.isNaN(recent)) {
+            recent = speeds.typicalKmh(place, now);
+        }
         return Math.max(settings.minSpeedKmh(), Double.isNaN(recent) ? settings.defaultSpeedKmh() : recent);
     }
 
@@ -545,6 +557,7 @@ final class FrontOffice implements FrontOfficeService {
         if (fix.speedKmh() != null) {
             speeds.add(fix.latitude(), fix.longitude(), fix.speedKmh(), fix.fixTime());
         }
+        reportTraffic(speeds.completedHours(fix.fixTime()));
         String incidentId = busyVehicles.get(vehicleId);
         if (incidentId == null) {
             return;
@@ -568,6 +581,23 @@ final class FrontOffice implements FrontOfficeService {
                 LOG.warn("incident={} vehicle={} {} seen in GPS fixes was not recorded: {}", incidentId, vehicleId,
                         detected.get().step().label(), e.getMessage());
             }
+        }
+    }
+
+    /** Sends the fleet speeds of completed hours to HQ, one record per hour; a failed write is logged and the hours are not retried. */
+    private void reportTraffic(List<FleetSpeeds.HourlySpeed> completed) {
+        if (completed.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        try {
+            database.inTransaction(connection -> {
+                TrafficRecords.append(connection, completed, settings.trafficFreeFlowKmh(), districts, now);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("fleet speeds of {} hourly cells from {} could not be queued for HQ: {}", completed.size(), completed.get(0).hour(),
+                    e.getMessage());
         }
     }
 
@@ -601,6 +631,43 @@ final class FrontOffice implements FrontOfficeService {
 
     // ---- figures
 
+    /**
+     * Sends to HQ the KPIs of each district for every shift that ended at least the report delay ago and was
+     * not sent yet. After a start it sends the last such shift again, which HQ stores once. Returns how many
+     * shifts it sent.
+     */
+    synchronized int publishShiftKpis() {
+        Instant due = clock.instant().minus(settings.kpiReportDelay());
+        if (nextKpiShift == null) {
+            // TODO: shifts that fell due while the node was down for longer than one shift are not sent; keep the
+            // last sent shift in the database to catch up on them.
+            KpiCalendar.ShiftDay current = calendar.shiftOf(due);
+            nextKpiShift = calendar.shiftOf(current.start().minusNanos(1));
+        }
+        int sent = 0;
+        while (!nextKpiShift.end().isAfter(due)) {
+            KpiCalendar.ShiftDay shift = nextKpiShift;
+            Instant now = clock.instant();
+            write(() -> database.inTransaction(connection -> {
+                List<CallRecord> calls = FrontOfficeTables.loadCalls(connection, null, shift.start(), shift.end());
+                List<Incident> incidents = new ArrayList<>();
+                for (String id : FrontOfficeTables.incidentIds(connection, shift.start(), shift.end())) {
+                    incidents.addAll(FrontOfficeTables.loadIncidents(connection, id));
+                }
+                for (String district : calendar.districts()) {
+                    Kpi kpi = ScopedKpis.compute(shift.start(), shift.end(), calls, incidents, settings.responseTarget(), districts, calendar,
+                            district, shift.shift().name());
+                    KpiRecords.append(connection, district, shift, kpi, now);
+                }
+                return null;
+            }), "KPIs of shift " + shift.shift().name() + " on " + shift.day());
+            LOG.info("KPIs of shift {} on {} queued for HQ for {} districts", shift.shift().name(), shift.day(), calendar.districts().size());
+            nextKpiShift = calendar.shiftOf(shift.end());
+            sent++;
+        }
+        return sent;
+    }
+
     @Override
     public synchronized Kpi kpi(Instant from, Instant to) {
         if (!from.isBefore(to)) {
@@ -614,6 +681,30 @@ final class FrontOffice implements FrontOfficeService {
             }
             return Kpis.compute(from, to, calls, incidents, settings.responseTarget());
         }), "KPIs");
+    }
+
+    @Override
+    public synchronized Kpi kpi(Instant from, Instant to, String district, String shift) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("KPI period from " + from + " to " + to + " is empty; the start must be before the end");
+        }
+        String districtName = district == null ? null : calendar.district(district).orElseThrow(() -> new IllegalArgumentException(
+                "district '" + district + "' is unknown; use one of " + String.join(", ", calendar.districts())));
+        String shiftName = shift == null ? null : calendar.shift(shift).map(Shift::name).orElseThrow(() -> new IllegalArgumentException(
+                "shift '" + shift + "' is unknown; use one of " + calendar.shifts()));
+        return query(() -> database.read(connection -> {
+            List<CallRecord> calls = FrontOfficeTables.loadCalls(connection, null, from, to);
+            List<Incident> incidents = new ArrayList<>();
+            for (String id : FrontOfficeTables.incidentIds(connection, from, to)) {
+                incidents.addAll(FrontOfficeTables.loadIncidents(connection, id));
+            }
+            return ScopedKpis.compute(from, to, calls, incidents, settings.responseTarget(), districts, calendar, districtName, shiftName);
+        }), "KPIs");
+    }
+
+    @Override
+    public KpiCalendar kpiCalendar() {
+        return calendar;
     }
 
     @Override

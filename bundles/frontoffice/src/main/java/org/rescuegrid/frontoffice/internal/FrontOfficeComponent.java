@@ -35,6 +35,7 @@ import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.IncidentOutcome;
 import org.rescuegrid.frontoffice.Kpi;
+import org.rescuegrid.frontoffice.KpiCalendar;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
 import org.rescuegrid.frontoffice.Step;
@@ -136,7 +137,10 @@ public class FrontOfficeComponent implements FrontOfficeService {
 
             from("timer:rescuegrid-frontoffice-clock?period=" + settings.clockCheck().toMillis())
                     .routeId(CLOCK_ROUTE_ID)
-                    .process(exchange -> exchange.getMessage().setBody(frontOffice.checkResponseClocks()))
+                    .process(exchange -> {
+                        frontOffice.publishShiftKpis();
+                        exchange.getMessage().setBody(frontOffice.checkResponseClocks());
+                    })
                     .split(body())
                     .to(FrontOfficeEndpoints.RESPONSE_ALERT);
         }
@@ -223,6 +227,16 @@ public class FrontOfficeComponent implements FrontOfficeService {
     @Override
     public Kpi kpi(Instant from, Instant to) {
         return frontOffice.kpi(from, to);
+    }
+
+    @Override
+    public Kpi kpi(Instant from, Instant to, String district, String shift) {
+        return frontOffice.kpi(from, to, district, shift);
+    }
+
+    @Override
+    public KpiCalendar kpiCalendar() {
+        return frontOffice.kpiCalendar();
     }
 
     @Override

@@ -66,6 +66,27 @@ public @interface FrontOfficeConfig {
     @AttributeDefinition(description = "How often the response clocks are checked, in seconds, 1-60.")
     int clockCheckSeconds() default 5;
 
+    @AttributeDefinition(description = "CSV file of the districts: district,place per line, place being a name of the gazetteer; a place belongs to the district of the nearest listed place. Relative to etc like vehiclesFile; without the file the node is one district.")
+    String districtsFile() default "rescuegrid-districts.csv";
+
+    @AttributeDefinition(description = "District of calls without a place, and of the whole node when there is no districts file.")
+    String defaultDistrict() default "main";
+
+    @AttributeDefinition(description = "Shifts the KPIs and driver scores are split by: comma-separated NAME=HH:MM-HH:MM covering the day once, in timeZone.")
+    String shifts() default "morning=08:00-16:00,evening=16:00-24:00,night=00:00-08:00";
+
+    @AttributeDefinition(description = "Time zone of the KPI days and shifts, such as Asia/Karachi.")
+    String timeZone() default "Asia/Karachi";
+
+    @AttributeDefinition(description = "Hours after a shift's end at which its KPIs are sent to HQ, so late arrivals count, 0-24.")
+    int kpiReportDelayHours() default 1;
+
+    @AttributeDefinition(description = "Speed of free-flowing traffic that the congestion measure compares the fleet's speeds with, in km/h, 10-200.")
+    double trafficFreeFlowKmh() default 50;
+
+    @AttributeDefinition(description = "Days of hourly fleet speeds kept per area for ETAs where no recent fix is near, 1-60.")
+    int trafficHistoryDays() default 14;
+
     @AttributeDefinition(description = "Whether scenario players may set the front office's clock (SimulatedTime service); for demo and test nodes only.")
     boolean simulatedTimeAllowed() default false;
 }

@@ -2,12 +2,18 @@ package org.rescuegrid.frontoffice.internal;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.rescuegrid.frontoffice.Shift;
 
 /** The front office configuration after validation; a rejected value is named with its PID, key and accepted form. */
 record FrontOfficeSettings(Path vehiclesFile, Path gazetteerFile, double duplicateDistanceMeters, Duration duplicateWindow,
         int nuisanceThreshold, Duration nuisanceLookback, double arrivalRadiusMeters, Duration arrivalDwell, double leaveRadiusMeters,
         Duration leaveDwell, double siteRadiusMeters, double recommendationRadiusMeters, double roadFactor, double minSpeedKmh, double defaultSpeedKmh,
-        Duration trafficWindow, Duration maxPositionAge, Duration responseWarning, Duration responseTarget, Duration clockCheck) {
+        Duration trafficWindow, Duration maxPositionAge, Duration responseWarning, Duration responseTarget, Duration clockCheck,
+        Path districtsFile, String defaultDistrict, List<Shift> shifts, ZoneId timeZone,
+        Duration kpiReportDelay, double trafficFreeFlowKmh, Duration trafficHistory) {
 
     static final String PID = "org.rescuegrid.frontoffice";
 
@@ -30,6 +36,12 @@ record FrontOfficeSettings(Path vehiclesFile, Path gazetteerFile, double duplica
         requireRange("responseWarningSeconds", config.responseWarningSeconds(), 10, 86_400);
         requireRange("responseTargetSeconds", config.responseTargetSeconds(), 10, 86_400);
         requireRange("clockCheckSeconds", config.clockCheckSeconds(), 1, 60);
+        requireRange("kpiReportDelayHours", config.kpiReportDelayHours(), 0, 24);
+        requireRange("trafficFreeFlowKmh", config.trafficFreeFlowKmh(), 10, 200);
+        requireRange("trafficHistoryDays", config.trafficHistoryDays(), 1, 60);
+        if (config.defaultDistrict() == null || config.defaultDistrict().isBlank() || config.defaultDistrict().contains(",")) {
+            throw invalid("defaultDistrict", String.valueOf(config.defaultDistrict()), "a district name without commas");
+        }
 
         return new FrontOfficeSettings(resolve("vehiclesFile", config.vehiclesFile(), etc), resolve("gazetteerFile", config.gazetteerFile(), etc),
                 config.duplicateDistanceMeters(), Duration.ofMinutes(config.duplicateWindowMinutes()), config.nuisanceThreshold(),
@@ -38,7 +50,10 @@ record FrontOfficeSettings(Path vehiclesFile, Path gazetteerFile, double duplica
                 config.recommendationRadiusKm() * 1000.0, config.roadFactor(),
                 config.minSpeedKmh(), config.defaultSpeedKmh(), Duration.ofMinutes(config.trafficWindowMinutes()),
                 Duration.ofMinutes(config.maxPositionAgeMinutes()), Duration.ofSeconds(config.responseWarningSeconds()),
-                Duration.ofSeconds(config.responseTargetSeconds()), Duration.ofSeconds(config.clockCheckSeconds()));
+                Duration.ofSeconds(config.responseTargetSeconds()), Duration.ofSeconds(config.clockCheckSeconds()),
+                resolve("districtsFile", config.districtsFile(), etc), config.defaultDistrict().strip(), Shifts.parse("shifts", config.shifts()),
+                Shifts.zone("timeZone", config.timeZone()), Duration.ofHours(config.kpiReportDelayHours()), config.trafficFreeFlowKmh(),
+                Duration.ofDays(config.trafficHistoryDays()));
     }
 
     private static Path resolve(String key, String value, Path etc) {

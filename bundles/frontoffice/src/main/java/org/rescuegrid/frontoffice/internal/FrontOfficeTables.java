@@ -61,7 +61,7 @@ final class FrontOfficeTables {
         }
     }
 
-    static void insertCall(Connection connection, long number, CallRecord call) throws SQLException {
+    static void insertCall(Connection connection, long number, CallRecord call, String district) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fo_call (call_id, number, received_at, recorded_at,"
                 + " caller_number, caller_name, latitude, longitude, landmark, incident_type, people_affected, note, disposition,"
                 + " incident_id, repeat_nuisance, operator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -95,10 +95,11 @@ final class FrontOfficeTables {
         payload.put("incidentId", call.incidentId());
         payload.put("repeatNuisance", call.repeatNuisance());
         payload.put("operator", call.operator());
+        payload.put("district", district);
         outbox(connection, CALL_RECORD, call.recordedAt(), payload);
     }
 
-    static void insertIncident(Connection connection, long number, Incident incident, Instant now) throws SQLException {
+    static void insertIncident(Connection connection, long number, Incident incident, Instant now, String district) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO fo_incident (incident_id, number, incident_type,"
                 + " latitude, longitude, landmark, people_affected, note, call_count, call_received_at, created_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -122,6 +123,7 @@ final class FrontOfficeTables {
         payload.put("peopleAffected", incident.peopleAffected());
         payload.put("callReceivedAt", incident.time(Step.CALL_RECEIVED));
         payload.put("createdAt", incident.time(Step.CREATED));
+        payload.put("district", district);
         outbox(connection, INCIDENT_RECORD, now, payload);
     }
 

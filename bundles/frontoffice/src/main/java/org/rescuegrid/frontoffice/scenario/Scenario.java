@@ -91,6 +91,19 @@ public final class Scenario {
         return kpiExpectations;
     }
 
+    /** Returns the same scenario starting at another time; fix times move with it. */
+    public Scenario withStart(Instant newStart) {
+        Duration shift = Duration.between(start, newStart);
+        List<Event> moved = new ArrayList<>();
+        for (Event event : events) {
+            PositionFix fix = event.fix() == null ? null : new PositionFix(event.fix().deviceId(), event.fix().fixTime().plus(shift),
+                    event.fix().latitude(), event.fix().longitude(), event.fix().altitude(), event.fix().speedKmh(), event.fix().course(),
+                    event.fix().satellites(), event.fix().hdop(), event.fix().valid());
+            moved.add(new Event(event.at(), event.line(), event.command(), event.arguments(), event.options(), event.expectedError(), fix));
+        }
+        return new Scenario(name, newStart, List.copyOf(moved), expectations, kpiExpectations);
+    }
+
     /** Returns the time of the last event. */
     public Duration length() {
         return events.isEmpty() ? Duration.ZERO : events.get(events.size() - 1).at();

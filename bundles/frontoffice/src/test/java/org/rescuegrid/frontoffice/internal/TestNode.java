@@ -76,6 +76,7 @@ final class TestNode implements ScenarioTarget {
     public void advanceTo(Instant time) {
         while (clock.instant().plusSeconds(1).compareTo(time) <= 0) {
             clock.set(clock.instant().plusSeconds(1));
+            frontOffice.publishShiftKpis();
             alerts.addAll(frontOffice.checkResponseClocks());
         }
         if (time.isAfter(clock.instant())) {

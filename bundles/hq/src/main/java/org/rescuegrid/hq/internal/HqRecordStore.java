@@ -60,7 +60,7 @@ public class HqRecordStore {
                 ReceivedRecord record = records.get(i);
                 boolean inserted;
                 try {
-                    inserted = insert(insertRecord, insertPosition, insertEvent, province, record, receivedAt);
+                    inserted = insert(connection, insertRecord, insertPosition, insertEvent, province, record, receivedAt);
                 } catch (InvalidBatchException e) {
                     throw rejected(i, record, e.getMessage());
                 } catch (SQLException e) {
@@ -135,8 +135,8 @@ public class HqRecordStore {
     }
 
     /** Inserts a record with its projection and returns false when HQ already has its event id. */
-    private static boolean insert(PreparedStatement insertRecord, PreparedStatement insertPosition, PreparedStatement insertEvent,
-            String province, ReceivedRecord record, Instant receivedAt) throws SQLException {
+    private static boolean insert(Connection connection, PreparedStatement insertRecord, PreparedStatement insertPosition,
+            PreparedStatement insertEvent, String province, ReceivedRecord record, Instant receivedAt) throws SQLException {
         if (!insertRecord(insertRecord, province, record, receivedAt)) {
             return false;
         }
@@ -144,6 +144,8 @@ public class HqRecordStore {
             PositionProjection.insert(insertPosition, province, record);
         } else if (DeviceEventProjection.TYPE.equals(record.type())) {
             DeviceEventProjection.insert(insertEvent, province, record);
+        } else if (FrontOfficeProjections.handles(record.type())) {
+            FrontOfficeProjections.project(connection, province, record);
         }
         return true;
     }

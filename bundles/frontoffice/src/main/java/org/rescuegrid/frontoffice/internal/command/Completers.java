@@ -61,4 +61,31 @@ final class Completers {
             return Completers.complete(frontOffice.landmarks(), session, commandLine, candidates);
         }
     }
+
+    /** Completes the KPI districts. */
+    @Service
+    public static class Districts implements Completer {
+
+        @Reference
+        FrontOfficeService frontOffice;
+
+        @Override
+        public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+            return Completers.complete(frontOffice.kpiCalendar().districts(), session, commandLine, candidates);
+        }
+    }
+
+    /** Completes the KPI shift names. */
+    @Service
+    public static class Shifts implements Completer {
+
+        @Reference
+        FrontOfficeService frontOffice;
+
+        @Override
+        public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+            return Completers.complete(frontOffice.kpiCalendar().shifts().stream().map(org.rescuegrid.frontoffice.Shift::name).toList(),
+                    session, commandLine, candidates);
+        }
+    }
 }
