@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.rescuegrid.onvif.internal.AddressRewriter;
+import org.rescuegrid.onvif.internal.Futures;
 import org.rescuegrid.onvif.internal.SoapBody;
 import org.rescuegrid.onvif.internal.SoapTransport;
 import org.rescuegrid.onvif.internal.UsernameToken;
@@ -143,10 +145,15 @@ public final class OnvifConnection {
     }
 
     XmlElement call(URI address, String action, SoapBody body, String addressingTo) throws OnvifException {
+        return Futures.await(callAsync(address, action, body, addressingTo));
+    }
+
+    /** Sends a call without blocking. The UsernameToken is stamped with the camera's time when the request is written. */
+    CompletableFuture<XmlElement> callAsync(URI address, String action, SoapBody body, String addressingTo) {
         UsernameToken token = username.isEmpty()
                 ? null
                 : UsernameToken.create(username, password, clock.instant().plus(clockOffset));
-        return transport.call(address, action, body, token, addressingTo);
+        return transport.callAsync(address, action, body, token, addressingTo);
     }
 
     /** Calls a service without credentials, as ONVIF allows for GetSystemDateAndTime. */

@@ -108,11 +108,12 @@ final class CameraSession {
     }
 
     /**
-     * Reconnects at once after a WS-Discovery Hello, unless the camera is online: a camera that
-     * returns after a restart or a network change should not wait out its backoff.
+     * Reconnects at once after a WS-Discovery Hello, so that a camera that returns after a restart
+     * or a network change does not wait out its backoff. A camera that is online, or whose first
+     * connection is still running, is left alone.
      */
     synchronized void helloReceived() {
-        if (stopped || health == CameraHealth.ONLINE) {
+        if (stopped || health == CameraHealth.ONLINE || health == CameraHealth.CONNECTING) {
             LOG.debug("camera={} announced Hello while {}", settings.cameraId(), health);
             return;
         }
@@ -233,6 +234,10 @@ final class CameraSession {
         LOG.debug("camera={} subscribed at {} until {}", settings.cameraId(), created.address(), created.terminationTime());
     }
 
+    /**
+     * Sends PullMessages without blocking a scheduler thread while the camera waits for events. The
+     * result is handled as the next step on the scheduler, because delivering events stores them.
+     */
     private void pull(long stepEpoch) {
         PullPointSubscription current;
         synchronized (this) {
@@ -241,10 +246,14 @@ final class CameraSession {
         if (current == null) {
             return;
         }
+        connection.events().pullMessagesAsync(current, pullTimeout, MESSAGE_LIMIT).whenComplete((result, error) ->
+                schedule(stepEpoch, () -> pulled(stepEpoch, current, result, error), Duration.ZERO));
+    }
+
+    private void pulled(long stepEpoch, PullPointSubscription current, PullMessagesResult result, Throwable error) {
         try {
-            PullMessagesResult result = connection.events().pullMessages(current, pullTimeout, MESSAGE_LIMIT);
-            if (!isCurrent(stepEpoch)) {
-                return;
+            if (error != null) {
+                throw OnvifException.from(error);
             }
             contact();
             for (NotificationMessage message : result.messages()) {
