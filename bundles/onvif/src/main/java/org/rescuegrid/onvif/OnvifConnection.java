@@ -108,6 +108,12 @@ public final class OnvifConnection {
         }
     }
 
+    void serviceAddress(OnvifServiceType type, URI address) {
+        synchronized (serviceAddresses) {
+            serviceAddresses.put(type, address);
+        }
+    }
+
     void serviceAddresses(Map<OnvifServiceType, URI> addresses) {
         synchronized (serviceAddresses) {
             serviceAddresses.clear();
@@ -125,6 +131,10 @@ public final class OnvifConnection {
 
     public PtzService ptz() {
         return new PtzService(this);
+    }
+
+    public Media2Service media2() {
+        return new Media2Service(this);
     }
 
     public EventService events() {

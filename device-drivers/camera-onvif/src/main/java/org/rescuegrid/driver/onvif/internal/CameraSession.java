@@ -192,6 +192,7 @@ final class CameraSession {
             Optional<Duration> offset = connection.device().synchronizeClock();
             DeviceInformation device = connection.device().getDeviceInformation();
             connection.device().loadServiceAddresses();
+            // TODO: use connection.media2() when the camera offers it, for Profile T cameras without media 1.0.
             MediaProfile profile = chooseProfile(connection.media().getProfiles());
             URI stream = connection.media().getStreamUri(profile.token()).uri();
             URI snapshot = connection.media().getSnapshotUri(profile.token()).uri();
