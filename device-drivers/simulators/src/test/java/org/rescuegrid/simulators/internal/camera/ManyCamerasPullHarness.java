@@ -19,7 +19,7 @@ import org.rescuegrid.onvif.PullMessagesResult;
 import org.rescuegrid.onvif.PullPointSubscription;
 
 /**
- * Measures how many simulated cameras one JVM holds with a pull-point request outstanding each,
+ * Measures how many simulated cameras one JVM can follow with a pull-point request outstanding each,
  * through one shared HttpClient as the driver's CameraRuntime uses it. It prints figures and
  * asserts nothing about time. Run it with
  * {@code mvn -o -pl device-drivers/simulators verify -Dtest=ManyCamerasPullHarness -Drescuegrid.harness.cameras=500}.
@@ -86,7 +86,7 @@ class ManyCamerasPullHarness {
         }
     }
 
-    /** Waits until every simulated camera holds a pull; the simulator counts a held pull as a waiter. */
+    /** Waits until every simulated camera has a PullMessages request waiting for events. */
     private static void waitUntilSubscriptionsWait(List<CameraSimulator> simulators, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline
