@@ -174,10 +174,11 @@ public class CameraIT extends RescueGridTestSupport {
 
         String rejected = commandError("rescue:camera-approve 127.0.0.1:1 " + UNCONFIGURED);
         assertTrue(rejected, rejected.contains("no discovered camera has the address '127.0.0.1:1'"));
-        rejected = commandError("rescue:camera-approve " + address + " 'BAD ID'");
-        assertTrue(rejected, rejected.contains("invalid camera id 'BAD ID'"));
+        rejected = commandError("rescue:camera-approve " + address + " BAD/ID");
+        assertTrue(rejected, rejected.contains("invalid camera id 'BAD/ID'"));
 
-        String approved = executeCommand("rescue:camera-approve " + address + " " + UNCONFIGURED + " --password demo-camera");
+        // Karaf reads options only before the first argument.
+        String approved = executeCommand("rescue:camera-approve --password demo-camera " + address + " " + UNCONFIGURED);
 
         assertTrue(approved, approved.startsWith("Camera " + UNCONFIGURED + " approved as configuration "));
         waitFor(UNCONFIGURED + " online after approval", () -> health(UNCONFIGURED) == CameraHealth.ONLINE);
