@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.api.console.Session;
 import org.rescuegrid.driver.onvif.CameraDiscoveryService;
 
 @Command(scope = "rescue", name = "camera-approve", description = "Approves a camera found by rescue:camera-discover or"
@@ -31,18 +32,28 @@ public class CameraApproveCommand implements Action {
     @Option(name = "--user", description = "User name for WS-Security and snapshots; default admin.")
     String username = "admin";
 
-    @Option(name = "--password", description = "Password of that user; default empty. It is stored in the"
-            + " configuration and never printed.")
-    String password = "";
+    @Option(name = "--password", description = "Password of that user. Karaf names the command's thread after the"
+            + " command line, so a password given here reaches karaf.log; leave the option out to be asked for it.")
+    String password;
 
     @Option(name = "--profile", description = "Media profile token; default the camera's first profile.")
     String profile = "";
 
+    @Reference
+    Session session;
+
     @Override
     public Object execute() throws IOException {
-        String pid = discovery.approve(selector, cameraId, username, password, profile);
+        String secret = password != null ? password : askPassword();
+        String pid = discovery.approve(selector, cameraId, username, secret, profile);
         System.out.println("Camera " + cameraId.strip() + " approved as configuration " + pid
                 + "; rescue:camera-list shows its health once the driver has connected.");
         return null;
+    }
+
+    /** Reads the password without echo; a console without input gives an empty password. */
+    private String askPassword() throws IOException {
+        String typed = session.readLine("Password of " + username + " (empty for none): ", '*');
+        return typed == null ? "" : typed;
     }
 }
