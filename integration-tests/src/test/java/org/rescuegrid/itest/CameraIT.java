@@ -172,19 +172,19 @@ public class CameraIT extends RescueGridTestSupport {
         assertEquals(probe, "probe", column(unconfigured, HEARD_BY_COLUMN));
         assertTrue(probe, probe.contains("1 camera(s) responded within 1 s"));
 
-        String rejected = commandError("rescue:camera-approve 127.0.0.1:1 " + UNCONFIGURED);
+        String rejected = commandError("rescue:camera-approve --password x 127.0.0.1:1 " + UNCONFIGURED);
         assertTrue(rejected, rejected.contains("no discovered camera has the address '127.0.0.1:1'"));
-        rejected = commandError("rescue:camera-approve " + address + " BAD/ID");
+        rejected = commandError("rescue:camera-approve --password x " + address + " BAD/ID");
         assertTrue(rejected, rejected.contains("invalid camera id 'BAD/ID'"));
 
-        // Karaf reads options only before the first argument.
+        // Karaf reads options only before the first argument. Without --password the command would prompt.
         String approved = executeCommand("rescue:camera-approve --password demo-camera " + address + " " + UNCONFIGURED);
 
         assertTrue(approved, approved.startsWith("Camera " + UNCONFIGURED + " approved as configuration "));
         waitFor(UNCONFIGURED + " online after approval", () -> health(UNCONFIGURED) == CameraHealth.ONLINE);
         String listing = executeCommand("rescue:camera-discover --list");
         assertEquals(listing, UNCONFIGURED, column(row(listing, UNCONFIGURED), CONFIGURED_AS_COLUMN));
-        rejected = commandError("rescue:camera-approve " + address + " IT-CAM-AGAIN");
+        rejected = commandError("rescue:camera-approve --password x " + address + " IT-CAM-AGAIN");
         assertTrue(rejected, rejected.contains("is already configured as '" + UNCONFIGURED + "'"));
     }
 

@@ -51,9 +51,19 @@ public class CameraApproveCommand implements Action {
         return null;
     }
 
-    /** Reads the password without echo; a console without input gives an empty password. */
+    /** Reads the password without echo. */
     private String askPassword() throws IOException {
-        String typed = session.readLine("Password of " + username + " (empty for none): ", '*');
-        return typed == null ? "" : typed;
+        String typed;
+        try {
+            typed = session.readLine("Password of " + username + " (empty for none): ", '*');
+        } catch (RuntimeException e) {
+            // JLine reports the end of input (Ctrl-D, or a session without a terminal) as an unchecked exception.
+            typed = null;
+        }
+        if (typed == null) {
+            throw new IllegalArgumentException("no password was entered; type it at the prompt, press Enter for none,"
+                    + " or give it with --password");
+        }
+        return typed;
     }
 }
