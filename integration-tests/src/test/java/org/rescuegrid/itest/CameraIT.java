@@ -2,6 +2,7 @@ package org.rescuegrid.itest;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Dictionary;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -28,6 +31,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.rescuegrid.driver.onvif.CameraHealth;
 import org.rescuegrid.driver.onvif.CameraService;
 import org.rescuegrid.driver.onvif.CameraView;
@@ -45,10 +49,20 @@ public class CameraIT extends RescueGridTestSupport {
     private static final String WRONG_PASSWORD = "IT-CAM-WRONG-PASSWORD";
     private static final String SILENT = "IT-CAM-SILENT";
     private static final String FAULT = "IT-CAM-FAULT";
+    private static final String UNCONFIGURED = "IT-CAM-UNCONFIGURED";
+    private static final String ANNOUNCING = "IT-CAM-ANNOUNCING";
+    private static final String SIMULATOR_PID = "org.rescuegrid.simulator.onvif";
+    /** Columns of the rescue:camera-discover table, counted from 0. */
+    private static final int HEARD_BY_COLUMN = 5;
+    private static final int CONFIGURED_AS_COLUMN = 6;
 
     @Inject
     @Filter(timeout = 120_000)
     protected CameraService cameras;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    protected ConfigurationAdmin configurationAdmin;
 
     @Override
     @Configuration
@@ -56,6 +70,9 @@ public class CameraIT extends RescueGridTestSupport {
         int wrongPasswordPort = freePort();
         int silentPort = freePort();
         int faultPort = freePort();
+        int unconfiguredPort = freePort();
+        int unconfiguredDiscoveryPort = freeUdpPort();
+        int announcingPort = freePort();
         List<Option> options = new ArrayList<>(List.of(super.config()));
         // The base class silences the demo cameras; here the gate camera reports motion every 2 s.
         options.add(editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "motionIntervalSeconds", "2"));
@@ -65,6 +82,17 @@ public class CameraIT extends RescueGridTestSupport {
         options.addAll(driver("it-wrong-password", WRONG_PASSWORD, wrongPasswordPort, "not-the-password"));
         options.addAll(driver("it-silent", SILENT, silentPort, "demo-camera"));
         options.addAll(driver("it-fault", FAULT, faultPort, "demo-camera"));
+        // A camera with no driver configuration, found by a directed probe and approved from the console.
+        options.addAll(simulator("it-unconfigured", UNCONFIGURED, unconfiguredPort, "normal"));
+        options.add(editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-it-unconfigured.cfg", "discoveryPort",
+                String.valueOf(unconfiguredDiscoveryPort)));
+        // A configured camera that announces Hello and Bye to the driver's listener.
+        options.addAll(simulator("it-announcing", ANNOUNCING, announcingPort, "normal"));
+        options.add(editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-it-announcing.cfg", "announceTo",
+                "127.0.0.1:" + announcementPort));
+        options.addAll(driver("it-announcing", ANNOUNCING, announcingPort, "demo-camera"));
+        options.add(systemProperty("rescuegrid.test.unconfiguredPort").value(String.valueOf(unconfiguredPort)));
+        options.add(systemProperty("rescuegrid.test.unconfiguredDiscoveryPort").value(String.valueOf(unconfiguredDiscoveryPort)));
         return options.toArray(new Option[0]);
     }
 
@@ -126,6 +154,92 @@ public class CameraIT extends RescueGridTestSupport {
         String listing = executeCommand("rescue:camera-list");
         assertTrue(listing, listing.contains("AUTHENTICATION_FAILED"));
         assertTrue(listing, listing.contains("UNREACHABLE"));
+    }
+
+    @Test
+    public void discoveredCameraApprovedFromConsole() {
+        String address = "127.0.0.1:" + Integer.getInteger("rescuegrid.test.unconfiguredPort");
+        String gateProbe = executeCommand("rescue:camera-discover --wait 1 --target 127.0.0.1:"
+                + Integer.getInteger("rescuegrid.test.cameraGateDiscoveryPort"));
+        String probe = executeCommand("rescue:camera-discover --wait 1 --target 127.0.0.1:"
+                + Integer.getInteger("rescuegrid.test.unconfiguredDiscoveryPort"));
+
+        assertEquals(gateProbe, "CAM-LHR-GATE", column(row(gateProbe, "CAM-LHR-GATE"), CONFIGURED_AS_COLUMN));
+        String unconfigured = row(probe, UNCONFIGURED);
+        assertEquals(probe, "-", column(unconfigured, CONFIGURED_AS_COLUMN));
+        assertTrue(probe, unconfigured.contains("http://" + address + "/onvif/device_service"));
+        assertTrue(probe, unconfigured.contains("RescueGrid-SimCam"));
+        assertEquals(probe, "probe", column(unconfigured, HEARD_BY_COLUMN));
+        assertTrue(probe, probe.contains("1 camera(s) responded within 1 s"));
+
+        String rejected = commandError("rescue:camera-approve --password x 127.0.0.1:1 " + UNCONFIGURED);
+        assertTrue(rejected, rejected.contains("no discovered camera has the address '127.0.0.1:1'"));
+        rejected = commandError("rescue:camera-approve --password x " + address + " BAD/ID");
+        assertTrue(rejected, rejected.contains("invalid camera id 'BAD/ID'"));
+
+        // Karaf reads options only before the first argument. Without --password the command would prompt.
+        String approved = executeCommand("rescue:camera-approve --password demo-camera " + address + " " + UNCONFIGURED);
+
+        assertTrue(approved, approved.startsWith("Camera " + UNCONFIGURED + " approved as configuration "));
+        waitFor(UNCONFIGURED + " online after approval", () -> health(UNCONFIGURED) == CameraHealth.ONLINE);
+        String listing = executeCommand("rescue:camera-discover --list");
+        assertEquals(listing, UNCONFIGURED, column(row(listing, UNCONFIGURED), CONFIGURED_AS_COLUMN));
+        rejected = commandError("rescue:camera-approve --password x " + address + " IT-CAM-AGAIN");
+        assertTrue(rejected, rejected.contains("is already configured as '" + UNCONFIGURED + "'"));
+    }
+
+    @Test
+    public void byeMarksCameraOfflineAndHelloReconnects() throws Exception {
+        waitFor(ANNOUNCING + " online", () -> health(ANNOUNCING) == CameraHealth.ONLINE);
+        org.osgi.service.cm.Configuration simulator = simulatorConfiguration(ANNOUNCING);
+        Dictionary<String, Object> properties = simulator.getProperties();
+        String helloLine = "camera=" + ANNOUNCING + " announced Hello, reconnecting now";
+        int hellosBefore = logLines(helloLine).size();
+
+        simulator.delete();
+        waitFor(ANNOUNCING + " offline", () -> health(ANNOUNCING) != CameraHealth.ONLINE);
+        CameraView offline = cameras.camera(ANNOUNCING).orElseThrow();
+        org.osgi.service.cm.Configuration restarted = configurationAdmin.getFactoryConfiguration(SIMULATOR_PID, "it-announcing-again", "?");
+        properties.remove("service.pid");
+        properties.remove("service.factoryPid");
+        properties.remove("felix.fileinstall.filename");
+        restarted.update(properties);
+        waitFor(ANNOUNCING + " online after its Hello", () -> health(ANNOUNCING) == CameraHealth.ONLINE);
+
+        assertEquals(CameraHealth.UNREACHABLE, offline.health());
+        assertTrue(offline.detail(), offline.detail().contains("announced WS-Discovery Bye"));
+        assertEquals(hellosBefore + 1, logLines(helloLine).size());
+    }
+
+    private org.osgi.service.cm.Configuration simulatorConfiguration(String name) throws Exception {
+        org.osgi.service.cm.Configuration[] found = configurationAdmin.listConfigurations(
+                "(&(service.factoryPid=" + SIMULATOR_PID + ")(name=" + name + "))");
+        assertTrue("no simulator configuration named " + name, found != null && found.length == 1);
+        return found[0];
+    }
+
+    /** Runs a command that must fail and returns its error message. */
+    private String commandError(String command) {
+        try {
+            String output = executeCommand(command);
+            throw new AssertionError("command '" + command + "' succeeded: " + output);
+        } catch (AssertionError e) {
+            if (e.getMessage().startsWith("command '" + command + "' failed: ")) {
+                return e.getMessage();
+            }
+            throw e;
+        }
+    }
+
+    /** Returns a cell of a ShellTable row, trimmed, or an empty string when the row is shorter. */
+    private static String column(String row, int index) {
+        String[] cells = row.split(Pattern.quote("|"));
+        return index < cells.length ? cells[index].strip() : "";
+    }
+
+    /** Returns the table row that mentions {@code text}, or an empty string. */
+    private static String row(String table, String text) {
+        return table.lines().filter(line -> line.contains(text)).findFirst().orElse("");
     }
 
     private CameraHealth health(String cameraId) {

@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -93,6 +95,9 @@ public abstract class RescueGridTestSupport {
     @Filter(timeout = 120_000)
     protected UplinkMonitor uplink;
 
+    /** The UDP port of the driver's WS-Discovery listener on 127.0.0.1, chosen by {@link #config()} in the test JVM. */
+    protected int announcementPort;
+
     @Configuration
     public Option[] config() throws IOException {
         int httpPort = freePort();
@@ -102,6 +107,9 @@ public abstract class RescueGridTestSupport {
         int radioPort = freePort();
         int cameraGatePort = freePort();
         int cameraYardPort = freePort();
+        announcementPort = freeUdpPort();
+        int cameraGateDiscoveryPort = freeUdpPort();
+        int cameraYardDiscoveryPort = freeUdpPort();
         String token = "integration-test-token-" + UUID.randomUUID();
         File tokenFile = File.createTempFile("uplink", ".token");
         Files.writeString(tokenFile.toPath(), token);
@@ -147,6 +155,16 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "port", String.valueOf(cameraYardPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "name", "CAM-LHR-YARD"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "password", "demo-camera"),
+                // WS-Discovery stays on loopback: the cameras announce to the driver's unicast listener and answer
+                // probes on ports of their own.
+                editConfigurationFilePut("etc/org.rescuegrid.driver.onvif.discovery.cfg", "announcementAddress",
+                        "127.0.0.1:" + announcementPort),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "announceTo", "127.0.0.1:" + announcementPort),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-gate.cfg", "discoveryPort",
+                        String.valueOf(cameraGateDiscoveryPort)),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "announceTo", "127.0.0.1:" + announcementPort),
+                editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "discoveryPort",
+                        String.valueOf(cameraYardDiscoveryPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "cameraId", "CAM-LHR-GATE"),
                 editConfigurationFilePut("etc/org.rescuegrid.driver.onvif-lhr-gate.cfg", "address",
                         "http://127.0.0.1:" + cameraGatePort + "/onvif/device_service"),
@@ -166,6 +184,8 @@ public abstract class RescueGridTestSupport {
                 systemProperty("rescuegrid.test.radioPort").value(String.valueOf(radioPort)),
                 systemProperty("rescuegrid.test.cameraGatePort").value(String.valueOf(cameraGatePort)),
                 systemProperty("rescuegrid.test.cameraYardPort").value(String.valueOf(cameraYardPort)),
+                systemProperty("rescuegrid.test.announcementPort").value(String.valueOf(announcementPort)),
+                systemProperty("rescuegrid.test.cameraGateDiscoveryPort").value(String.valueOf(cameraGateDiscoveryPort)),
                 systemProperty("rescuegrid.test.token").value(token),
                 // Pax Exam 4.14 waits 10 s by default for its probe invoker and its injector, and then never runs the
                 // tests. A node booting on a loaded 2-core machine can take longer.
@@ -310,6 +330,15 @@ public abstract class RescueGridTestSupport {
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Returns a UDP port that is free on 127.0.0.1 now. */
+    protected static int freeUdpPort() {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -76,6 +76,9 @@ public final class DeviceService {
                 .orElseThrow(() -> new OnvifException("GetCapabilitiesResponse has no Capabilities"));
         Map<OnvifServiceType, URI> addresses = new EnumMap<>(OnvifServiceType.class);
         for (OnvifServiceType type : OnvifServiceType.values()) {
+            if (type.capabilityElement() == null) {
+                continue;
+            }
             Optional<String> address = capabilities.text(type.capabilityElement(), "XAddr");
             if (address.isPresent() && !address.get().isEmpty()) {
                 addresses.put(type, connection.rewriter().rewriteService(address.get()));
@@ -108,6 +111,22 @@ public final class DeviceService {
         Map<OnvifServiceType, URI> addresses = getCapabilities();
         connection.serviceAddresses(addresses);
         return addresses;
+    }
+
+    /**
+     * Looks for the media2 service in GetServices and, when the camera offers it, adds its address
+     * to the connection. Call it after {@link #loadServiceAddresses()}, which replaces all addresses.
+     *
+     * @return the media2 address, or empty when the camera has no media2 service
+     */
+    public Optional<URI> loadMedia2Address() throws OnvifException {
+        for (ServiceInfo service : getServices()) {
+            if (service.namespace().equals(OnvifServiceType.MEDIA2.namespace())) {
+                connection.serviceAddress(OnvifServiceType.MEDIA2, service.address());
+                return Optional.of(service.address());
+            }
+        }
+        return Optional.empty();
     }
 
     static SystemDateAndTime readSystemDateAndTime(XmlElement response) throws OnvifException {

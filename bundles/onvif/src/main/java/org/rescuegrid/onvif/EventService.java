@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
+import org.rescuegrid.onvif.internal.Futures;
 import org.rescuegrid.onvif.internal.Namespace;
 import org.rescuegrid.onvif.internal.XmlElement;
 import org.rescuegrid.onvif.internal.XmlValues;
@@ -50,17 +52,39 @@ public final class EventService {
      */
     public PullMessagesResult pullMessages(PullPointSubscription subscription, Duration timeout, int limit)
             throws OnvifException {
+        return Futures.await(pullMessagesAsync(subscription, timeout, limit));
+    }
+
+    /**
+     * Sends PullMessages without blocking, so that a caller following many cameras needs no thread
+     * per camera while the cameras wait for events. The future completes exceptionally with an
+     * {@link OnvifException}, which {@link OnvifException#from(Throwable)} unwraps.
+     *
+     * @throws IllegalArgumentException when the timeout is not shorter than the connection's request timeout
+     */
+    public CompletableFuture<PullMessagesResult> pullMessagesAsync(PullPointSubscription subscription, Duration timeout,
+            int limit) {
         if (timeout.compareTo(connection.requestTimeout()) >= 0) {
             throw new IllegalArgumentException("pull timeout " + timeout + " must be shorter than the request timeout "
                     + connection.requestTimeout());
         }
-        XmlElement response = connection.call(subscription.address(),
+        return connection.callAsync(subscription.address(),
                 EVENTS_ACTION + "PullPointSubscription/PullMessagesRequest",
                 writer -> writer.start(Namespace.EVENTS, "PullMessages")
                         .element(Namespace.EVENTS, "Timeout", timeout.toString())
                         .element(Namespace.EVENTS, "MessageLimit", Integer.toString(limit))
                         .end(),
-                subscription.reportedAddress());
+                subscription.reportedAddress())
+                .thenApply(response -> {
+                    try {
+                        return readPullMessages(response);
+                    } catch (OnvifException e) {
+                        throw Futures.wrap(e);
+                    }
+                });
+    }
+
+    private static PullMessagesResult readPullMessages(XmlElement response) throws OnvifException {
         List<NotificationMessage> messages = new ArrayList<>();
         for (XmlElement notification : response.children("NotificationMessage")) {
             messages.add(readNotification(notification));

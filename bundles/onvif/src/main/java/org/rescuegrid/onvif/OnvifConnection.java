@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 import org.rescuegrid.onvif.internal.AddressRewriter;
+import org.rescuegrid.onvif.internal.Futures;
 import org.rescuegrid.onvif.internal.SoapBody;
 import org.rescuegrid.onvif.internal.SoapTransport;
 import org.rescuegrid.onvif.internal.UsernameToken;
@@ -106,6 +108,12 @@ public final class OnvifConnection {
         }
     }
 
+    void serviceAddress(OnvifServiceType type, URI address) {
+        synchronized (serviceAddresses) {
+            serviceAddresses.put(type, address);
+        }
+    }
+
     void serviceAddresses(Map<OnvifServiceType, URI> addresses) {
         synchronized (serviceAddresses) {
             serviceAddresses.clear();
@@ -123,6 +131,10 @@ public final class OnvifConnection {
 
     public PtzService ptz() {
         return new PtzService(this);
+    }
+
+    public Media2Service media2() {
+        return new Media2Service(this);
     }
 
     public EventService events() {
@@ -143,10 +155,15 @@ public final class OnvifConnection {
     }
 
     XmlElement call(URI address, String action, SoapBody body, String addressingTo) throws OnvifException {
+        return Futures.await(callAsync(address, action, body, addressingTo));
+    }
+
+    /** Sends a call without blocking. The UsernameToken is stamped with the camera's time when the request is written. */
+    CompletableFuture<XmlElement> callAsync(URI address, String action, SoapBody body, String addressingTo) {
         UsernameToken token = username.isEmpty()
                 ? null
                 : UsernameToken.create(username, password, clock.instant().plus(clockOffset));
-        return transport.call(address, action, body, token, addressingTo);
+        return transport.callAsync(address, action, body, token, addressingTo);
     }
 
     /** Calls a service without credentials, as ONVIF allows for GetSystemDateAndTime. */

@@ -4,6 +4,8 @@ package org.rescuegrid.onvif;
 public enum OnvifServiceType {
     DEVICE("http://www.onvif.org/ver10/device/wsdl", "Device"),
     MEDIA("http://www.onvif.org/ver10/media/wsdl", "Media"),
+    /** Profile T's media service; GetCapabilities does not report it, GetServices does. */
+    MEDIA2("http://www.onvif.org/ver20/media/wsdl", null),
     PTZ("http://www.onvif.org/ver20/ptz/wsdl", "PTZ"),
     EVENTS("http://www.onvif.org/ver10/events/wsdl", "Events"),
     IMAGING("http://www.onvif.org/ver20/imaging/wsdl", "Imaging");
@@ -20,7 +22,7 @@ public enum OnvifServiceType {
         return namespace;
     }
 
-    /** Returns the element of GetCapabilities that carries this service's XAddr. */
+    /** Returns the element of GetCapabilities that carries this service's XAddr, or null when it has none. */
     String capabilityElement() {
         return capabilityElement;
     }

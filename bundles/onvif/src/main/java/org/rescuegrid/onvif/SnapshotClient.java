@@ -1,6 +1,5 @@
 package org.rescuegrid.onvif;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,7 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
+import org.rescuegrid.onvif.internal.Futures;
 import org.rescuegrid.onvif.internal.HttpDigest;
 
 /**
@@ -30,16 +32,32 @@ public final class SnapshotClient {
     }
 
     public Snapshot fetch(URI uri, String username, String password) throws OnvifException {
-        HttpResponse<byte[]> response = send(uri, null);
-        if (response.statusCode() == 401) {
-            List<String> challenges = response.headers().allValues("WWW-Authenticate");
+        return Futures.await(fetchAsync(uri, username, password));
+    }
+
+    /** Fetches a snapshot without blocking. The future fails with an {@link OnvifException}. */
+    public CompletableFuture<Snapshot> fetchAsync(URI uri, String username, String password) {
+        return send(uri, null).thenCompose(first -> {
+            if (first.statusCode() != 401) {
+                return CompletableFuture.completedFuture(first);
+            }
+            List<String> challenges = first.headers().allValues("WWW-Authenticate");
             Optional<Map<String, String>> digest = HttpDigest.challenge(challenges);
             String requestUri = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
             String authorization = digest.isPresent()
                     ? HttpDigest.authorization(digest.get(), "GET", requestUri, username, password)
                     : "Basic " + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-            response = send(uri, authorization);
-        }
+            return send(uri, authorization);
+        }).thenApply(response -> {
+            try {
+                return read(uri, response);
+            } catch (OnvifException e) {
+                throw Futures.wrap(e);
+            }
+        });
+    }
+
+    private static Snapshot read(URI uri, HttpResponse<byte[]> response) throws OnvifException {
         if (response.statusCode() != 200) {
             throw new OnvifHttpException("snapshot " + uri + " returned HTTP " + response.statusCode(), response.statusCode());
         }
@@ -50,18 +68,15 @@ public final class SnapshotClient {
         return new Snapshot(response.body(), contentType);
     }
 
-    private HttpResponse<byte[]> send(URI uri, String authorization) throws OnvifException {
+    private CompletableFuture<HttpResponse<byte[]>> send(URI uri, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        try {
-            return httpClient.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new OnvifUnreachableException("snapshot " + uri + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OnvifUnreachableException("snapshot " + uri + " was interrupted", e);
-        }
+        return httpClient.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
+                .exceptionally(error -> {
+                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    throw Futures.wrap(new OnvifUnreachableException("snapshot " + uri + " failed: " + cause, cause));
+                });
     }
 }

@@ -4,5 +4,5 @@
  * {@link org.rescuegrid.onvif.OnvifException}, and a SOAP fault arrives as
  * {@link org.rescuegrid.onvif.OnvifFaultException} with its code and reason.
  */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.rescuegrid.onvif;

@@ -5,6 +5,7 @@ public enum Namespace {
     SOAP_12("s", "http://www.w3.org/2003/05/soap-envelope"),
     DEVICE("tds", "http://www.onvif.org/ver10/device/wsdl"),
     MEDIA("trt", "http://www.onvif.org/ver10/media/wsdl"),
+    MEDIA2("tr2", "http://www.onvif.org/ver20/media/wsdl"),
     PTZ("tptz", "http://www.onvif.org/ver20/ptz/wsdl"),
     EVENTS("tev", "http://www.onvif.org/ver10/events/wsdl"),
     SCHEMA("tt", "http://www.onvif.org/ver10/schema"),

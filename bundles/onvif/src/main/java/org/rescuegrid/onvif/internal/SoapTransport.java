@@ -1,6 +1,5 @@
 package org.rescuegrid.onvif.internal;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +7,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Pattern;
 
 import org.rescuegrid.onvif.OnvifException;
@@ -36,12 +37,22 @@ public final class SoapTransport {
     }
 
     /**
-     * Sends a request and returns the response's first Body element.
+     * Sends a request and blocks until the response's first Body element is read.
      *
      * @param addressingTo the WS-Addressing To header, or null to send no addressing headers
      */
     public XmlElement call(URI address, String action, SoapBody body, UsernameToken token, String addressingTo)
             throws OnvifException {
+        return Futures.await(callAsync(address, action, body, token, addressingTo));
+    }
+
+    /**
+     * Sends a request without blocking. The future completes with the response's first Body
+     * element, or exceptionally with an {@link OnvifException}. No thread waits for the camera
+     * meanwhile, and the response is read on the HttpClient's executor.
+     */
+    public CompletableFuture<XmlElement> callAsync(URI address, String action, SoapBody body, UsernameToken token,
+            String addressingTo) {
         byte[] envelope = SoapEnvelopes.write(body, token, action, addressingTo);
         if (LOG.isDebugEnabled()) {
             String logged = PASSWORD.matcher(SoapEnvelopes.text(envelope)).replaceAll("$1(hidden)$2");
@@ -52,21 +63,22 @@ public final class SoapTransport {
                 .header("Content-Type", "application/soap+xml; charset=utf-8; action=\"" + action + "\"")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(envelope))
                 .build();
-        HttpResponse<byte[]> response = send(address, action, request);
-        String text = new String(response.body(), StandardCharsets.UTF_8);
-        LOG.debug("address={} direction=in status={} {}", address, response.statusCode(), excerpt(text));
-        return readBody(address, action, response.statusCode(), text);
-    }
-
-    private HttpResponse<byte[]> send(URI address, String action, HttpRequest request) throws OnvifException {
-        try {
-            return httpClient.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new OnvifUnreachableException(action(action) + " to " + address + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OnvifUnreachableException(action(action) + " to " + address + " was interrupted", e);
-        }
+        return httpClient.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .handle((response, error) -> {
+                    if (error != null) {
+                        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error;
+                        throw Futures.wrap(new OnvifUnreachableException(action(action) + " to " + address
+                                + " failed: " + cause, cause));
+                    }
+                    String text = new String(response.body(), StandardCharsets.UTF_8);
+                    LOG.debug("address={} direction=in status={} {}", address, response.statusCode(), excerpt(text));
+                    try {
+                        return readBody(address, action, response.statusCode(), text);
+                    } catch (OnvifException e) {
+                        throw Futures.wrap(e);
+                    }
+                });
     }
 
     static XmlElement readBody(URI address, String action, int status, String text) throws OnvifException {

@@ -1,3 +1,3 @@
-/** The node's ONVIF cameras as a service: health, media URIs, snapshots and PTZ. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+/** The node's ONVIF cameras as a service: health, media URIs, snapshots, PTZ, discovery and approval. */
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.rescuegrid.driver.onvif;

@@ -1,5 +1,6 @@
 package org.rescuegrid.driver.onvif.internal;
 
+import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import org.rescuegrid.driver.onvif.CameraView;
 import org.rescuegrid.driver.onvif.StoredSnapshot;
 
 /** The {@link CameraService} over every configured {@link CameraDriver}. */
-@Component(service = CameraService.class)
+@Component(service = {CameraService.class, CameraDirectory.class})
 public class CameraDirectory implements CameraService {
 
     private final List<CameraDriver> drivers = new CopyOnWriteArrayList<>();
@@ -61,6 +62,12 @@ public class CameraDirectory implements CameraService {
     @Override
     public List<String> ptzPresets(String cameraId) {
         return require(cameraId).ptzPresets();
+    }
+
+    /** Returns the driver whose device service has the host and port of {@code address}. */
+    Optional<CameraDriver> driverAt(URI address) {
+        String hostPort = CameraApproval.hostPort(address);
+        return drivers.stream().filter(driver -> CameraApproval.hostPort(driver.address()).equals(hostPort)).findFirst();
     }
 
     private Optional<CameraDriver> find(String cameraId) {

@@ -1,5 +1,6 @@
 package org.rescuegrid.driver.onvif.internal;
 
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 
@@ -54,6 +55,19 @@ public class CameraDriver implements DeviceDriver {
 
     String cameraId() {
         return settings.cameraId();
+    }
+
+    URI address() {
+        return settings.address();
+    }
+
+    /** Passes on a WS-Discovery Hello (true) or Bye (false) of this camera. */
+    void announced(boolean hello) {
+        if (hello) {
+            session.helloReceived();
+        } else {
+            session.byeReceived();
+        }
     }
 
     @Override

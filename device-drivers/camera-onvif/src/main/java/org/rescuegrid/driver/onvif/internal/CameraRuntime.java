@@ -12,13 +12,14 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /**
- * The threads and the HTTP client that all cameras of the node share. Camera calls block while
- * they wait for the camera, so each scheduler thread serves one call at a time.
+ * The threads and the HTTP client that all cameras of the node share. Pull-point requests, the
+ * long waits, are sent asynchronously and hold no scheduler thread while the camera waits for
+ * events. Connecting, renewing, snapshots and PTZ still block a scheduler thread for one request
+ * at a time.
  */
 @Component(service = CameraRuntime.class)
 public class CameraRuntime {
 
-    // TODO: move the ONVIF client to HttpClient.sendAsync so that many cameras do not need one thread each while they pull.
     static final int THREADS = 6;
 
     private final ScheduledThreadPoolExecutor scheduler;
@@ -33,7 +34,7 @@ public class CameraRuntime {
             return thread;
         });
         scheduler.setRemoveOnCancelPolicy(true);
-        // The client keeps its default executor on purpose: a blocking send waits for a completion that
+        // The client keeps its default executor on purpose: a blocking call waits for a completion that
         // runs on that executor, so sharing the scheduler would deadlock once every scheduler thread waits.
         httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }

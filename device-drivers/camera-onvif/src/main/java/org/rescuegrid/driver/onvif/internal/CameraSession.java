@@ -82,6 +82,11 @@ final class CameraSession {
     private Duration backoff = MIN_BACKOFF;
     private ScheduledFuture<?> next;
     private boolean stopped;
+    /**
+     * Changes when a Hello or Bye restarts the chain of steps. Each step carries the epoch it was
+     * scheduled in, and a step of an older epoch neither changes health nor schedules a successor.
+     */
+    private long epoch;
 
     CameraSession(CameraSettings settings, OnvifConnection connection, SnapshotClient snapshots,
             ScheduledExecutorService scheduler, DeviceRegistry registry, EventSink events, SnapshotStore store, Clock clock) {
@@ -98,7 +103,53 @@ final class CameraSession {
     }
 
     synchronized void start() {
-        schedule(this::connect, Duration.ZERO);
+        long current = epoch;
+        schedule(current, () -> connect(current), Duration.ZERO);
+    }
+
+    /**
+     * Reconnects at once after a WS-Discovery Hello, so that a camera that returns after a restart
+     * or a network change does not wait out its backoff. A camera that is online, or whose first
+     * connection is still running, is left alone.
+     */
+    synchronized void helloReceived() {
+        if (stopped || health == CameraHealth.ONLINE || health == CameraHealth.CONNECTING) {
+            LOG.debug("camera={} announced Hello while {}", settings.cameraId(), health);
+            return;
+        }
+        long current = restart();
+        backoff = MIN_BACKOFF;
+        LOG.info("camera={} announced Hello, reconnecting now", settings.cameraId());
+        schedule(current, () -> connect(current), Duration.ZERO);
+    }
+
+    /**
+     * Marks the camera offline at once after a WS-Discovery Bye, ends its chain of steps and tries
+     * again after the longest backoff, in case its Hello is lost.
+     */
+    synchronized void byeReceived() {
+        if (stopped) {
+            return;
+        }
+        long current = restart();
+        CameraHealth previous = health;
+        subscription = null;
+        changeHealth(current, CameraHealth.UNREACHABLE, "camera announced WS-Discovery Bye (leaving the network);"
+                + " it reconnects on its Hello or in " + MAX_BACKOFF.toSeconds() + " s", null);
+        if (previous == CameraHealth.ONLINE || previous == CameraHealth.SUBSCRIPTION_LOST) {
+            registry.disconnected(settings.cameraId());
+        }
+        backoff = MAX_BACKOFF;
+        schedule(current, () -> connect(current), MAX_BACKOFF);
+    }
+
+    /** Starts a new epoch, so that a step still running for the old one has no effect, and returns it. */
+    private long restart() {
+        epoch++;
+        if (next != null) {
+            next.cancel(false);
+        }
+        return epoch;
     }
 
     /** Cancels the next step and ends the subscription; a step running now finishes but schedules nothing. */
@@ -106,9 +157,7 @@ final class CameraSession {
         PullPointSubscription current;
         synchronized (this) {
             stopped = true;
-            if (next != null) {
-                next.cancel(false);
-            }
+            restart();
             current = subscription;
             subscription = null;
         }
@@ -138,14 +187,18 @@ final class CameraSession {
                 connection.clockOffset(), lastContact, lastSnapshot);
     }
 
-    private void connect() {
+    private void connect(long stepEpoch) {
         try {
             Optional<Duration> offset = connection.device().synchronizeClock();
             DeviceInformation device = connection.device().getDeviceInformation();
             connection.device().loadServiceAddresses();
+            // TODO: use connection.media2() when the camera offers it, for Profile T cameras without media 1.0.
             MediaProfile profile = chooseProfile(connection.media().getProfiles());
             URI stream = connection.media().getStreamUri(profile.token()).uri();
             URI snapshot = connection.media().getSnapshotUri(profile.token()).uri();
+            if (!isCurrent(stepEpoch)) {
+                return;
+            }
             identity = new Identity(device, profile, stream, snapshot);
             contact();
             registry.connected(settings.cameraId(), PROTOCOL);
@@ -155,16 +208,23 @@ final class CameraSession {
             LOG.info("camera={} online: {} {} firmware {}, profile {} ({}x{} {}), clock offset {}", settings.cameraId(),
                     device.manufacturer(), device.model(), device.firmwareVersion(), profile.token(), profile.width(),
                     profile.height(), profile.videoEncoding(), offset.map(Duration::toString).orElse("not reported"));
-            changeHealth(CameraHealth.ONLINE, "", null);
+            changeHealth(stepEpoch, CameraHealth.ONLINE, "", null);
             backoff = MIN_BACKOFF;
-            schedule(settings.eventKinds().isEmpty() ? this::connect : this::pull,
-                    settings.eventKinds().isEmpty() ? settings.subscriptionLifetime() : Duration.ZERO);
+            if (settings.eventKinds().isEmpty()) {
+                schedule(stepEpoch, () -> connect(stepEpoch), settings.subscriptionLifetime());
+            } else {
+                schedule(stepEpoch, () -> pull(stepEpoch), Duration.ZERO);
+            }
         } catch (OnvifException e) {
-            failed(e);
+            failed(stepEpoch, e);
         } catch (IllegalStateException e) {
-            changeHealth(CameraHealth.FAULT, e.getMessage(), null);
-            retry();
+            changeHealth(stepEpoch, CameraHealth.FAULT, e.getMessage(), null);
+            retry(stepEpoch);
         }
+    }
+
+    private synchronized boolean isCurrent(long stepEpoch) {
+        return !stopped && stepEpoch == epoch;
     }
 
     private void subscribe() throws OnvifException {
@@ -175,7 +235,11 @@ final class CameraSession {
         LOG.debug("camera={} subscribed at {} until {}", settings.cameraId(), created.address(), created.terminationTime());
     }
 
-    private void pull() {
+    /**
+     * Sends PullMessages without blocking a scheduler thread while the camera waits for events. The
+     * result is handled as the next step on the scheduler, because delivering events stores them.
+     */
+    private void pull(long stepEpoch) {
         PullPointSubscription current;
         synchronized (this) {
             current = subscription;
@@ -183,8 +247,15 @@ final class CameraSession {
         if (current == null) {
             return;
         }
+        connection.events().pullMessagesAsync(current, pullTimeout, MESSAGE_LIMIT).whenComplete((result, error) ->
+                schedule(stepEpoch, () -> pulled(stepEpoch, current, result, error), Duration.ZERO));
+    }
+
+    private void pulled(long stepEpoch, PullPointSubscription current, PullMessagesResult result, Throwable error) {
         try {
-            PullMessagesResult result = connection.events().pullMessages(current, pullTimeout, MESSAGE_LIMIT);
+            if (error != null) {
+                throw OnvifException.from(error);
+            }
             contact();
             for (NotificationMessage message : result.messages()) {
                 deliver(message);
@@ -198,41 +269,45 @@ final class CameraSession {
                 LOG.debug("camera={} subscription renewed until {}", settings.cameraId(), renewed.terminationTime());
             }
             if (health != CameraHealth.ONLINE) {
-                changeHealth(CameraHealth.ONLINE, "", null);
+                changeHealth(stepEpoch, CameraHealth.ONLINE, "", null);
             }
             backoff = MIN_BACKOFF;
-            schedule(this::pull, Duration.ZERO);
+            schedule(stepEpoch, () -> pull(stepEpoch), Duration.ZERO);
         } catch (OnvifUnreachableException e) {
-            failed(e);
+            failed(stepEpoch, e);
         } catch (OnvifException e) {
             if (e.isAuthenticationFailure()) {
-                failed(e);
+                failed(stepEpoch, e);
+                return;
+            }
+            if (!isCurrent(stepEpoch)) {
                 return;
             }
             synchronized (this) {
                 subscription = null;
             }
-            changeHealth(CameraHealth.SUBSCRIPTION_LOST, "event subscription failed and is being recreated: "
+            changeHealth(stepEpoch, CameraHealth.SUBSCRIPTION_LOST, "event subscription failed and is being recreated: "
                     + e.getMessage(), e);
-            schedule(this::resubscribe, nextBackoff());
+            schedule(stepEpoch, () -> resubscribe(stepEpoch), nextBackoff());
         }
     }
 
-    private void resubscribe() {
+    private void resubscribe(long stepEpoch) {
         try {
             subscribe();
-            changeHealth(CameraHealth.ONLINE, "", null);
+            changeHealth(stepEpoch, CameraHealth.ONLINE, "", null);
             backoff = MIN_BACKOFF;
-            schedule(this::pull, Duration.ZERO);
+            schedule(stepEpoch, () -> pull(stepEpoch), Duration.ZERO);
         } catch (OnvifUnreachableException e) {
-            failed(e);
+            failed(stepEpoch, e);
         } catch (OnvifException e) {
             if (e.isAuthenticationFailure()) {
-                failed(e);
+                failed(stepEpoch, e);
                 return;
             }
-            changeHealth(CameraHealth.SUBSCRIPTION_LOST, "event subscription cannot be created: " + e.getMessage(), e);
-            schedule(this::resubscribe, nextBackoff());
+            changeHealth(stepEpoch, CameraHealth.SUBSCRIPTION_LOST, "event subscription cannot be created: "
+                    + e.getMessage(), e);
+            schedule(stepEpoch, () -> resubscribe(stepEpoch), nextBackoff());
         }
     }
 
@@ -372,18 +447,21 @@ final class CameraSession {
                         + profiles.stream().map(MediaProfile::token).toList()));
     }
 
-    private void failed(OnvifException error) {
+    private void failed(long stepEpoch, OnvifException error) {
+        if (!isCurrent(stepEpoch)) {
+            return;
+        }
         CameraHealth previous = health;
         if (error instanceof OnvifUnreachableException) {
-            changeHealth(CameraHealth.UNREACHABLE, "no response from " + settings.address() + ": " + error.getMessage(), error);
+            changeHealth(stepEpoch, CameraHealth.UNREACHABLE, "no response from " + settings.address() + ": " + error.getMessage(), error);
         } else if (error.isAuthenticationFailure()) {
-            changeHealth(CameraHealth.AUTHENTICATION_FAILED, "camera rejected user " + settings.username()
+            changeHealth(stepEpoch, CameraHealth.AUTHENTICATION_FAILED, "camera rejected user " + settings.username()
                     + "; check username and password in " + CameraSettings.PID + ": " + error.getMessage(), error);
         } else if (error instanceof OnvifFaultException fault) {
-            changeHealth(CameraHealth.FAULT, "camera returned SOAP fault " + fault.code() + " " + fault.subcodes()
+            changeHealth(stepEpoch, CameraHealth.FAULT, "camera returned SOAP fault " + fault.code() + " " + fault.subcodes()
                     + ": " + fault.reason(), error);
         } else {
-            changeHealth(CameraHealth.FAULT, error.getMessage(), error);
+            changeHealth(stepEpoch, CameraHealth.FAULT, error.getMessage(), error);
         }
         if (previous == CameraHealth.ONLINE || previous == CameraHealth.SUBSCRIPTION_LOST) {
             registry.disconnected(settings.cameraId());
@@ -391,11 +469,11 @@ final class CameraSession {
         synchronized (this) {
             subscription = null;
         }
-        retry();
+        retry(stepEpoch);
     }
 
-    private void retry() {
-        schedule(this::connect, nextBackoff());
+    private void retry(long stepEpoch) {
+        schedule(stepEpoch, () -> connect(stepEpoch), nextBackoff());
     }
 
     private Duration nextBackoff() {
@@ -406,7 +484,10 @@ final class CameraSession {
     }
 
     /** Logs a health change once: INFO when the camera recovers, WARN when it fails; repeats go to DEBUG. */
-    private void changeHealth(CameraHealth state, String sentence, Exception cause) {
+    private synchronized void changeHealth(long stepEpoch, CameraHealth state, String sentence, Exception cause) {
+        if (stepEpoch != epoch) {
+            return;
+        }
         CameraHealth previous = health;
         detail = sentence;
         health = state;
@@ -428,8 +509,8 @@ final class CameraSession {
         registry.contact(settings.cameraId(), PROTOCOL);
     }
 
-    private synchronized void schedule(Runnable step, Duration delay) {
-        if (stopped) {
+    private synchronized void schedule(long stepEpoch, Runnable step, Duration delay) {
+        if (stopped || stepEpoch != epoch) {
             return;
         }
         next = scheduler.schedule(() -> {
@@ -437,7 +518,7 @@ final class CameraSession {
                 step.run();
             } catch (RuntimeException e) {
                 LOG.error("camera={} step failed unexpectedly, retrying in {}: {}", settings.cameraId(), MAX_BACKOFF, e.toString(), e);
-                schedule(this::connect, MAX_BACKOFF);
+                schedule(stepEpoch, () -> connect(stepEpoch), MAX_BACKOFF);
             }
         }, delay.toMillis(), TimeUnit.MILLISECONDS);
     }

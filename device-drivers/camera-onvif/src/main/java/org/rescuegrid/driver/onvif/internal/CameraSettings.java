@@ -17,12 +17,14 @@ record CameraSettings(String cameraId, URI address, String username, String pass
 
     static final String PID = "org.rescuegrid.driver.onvif";
 
+    static final String CAMERA_ID_FORM = "1 to 64 characters from A-Z, a-z, 0-9, '.', '_', ':' and '-'";
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
     static CameraSettings from(CameraDriverConfig config) {
         String cameraId = strip(config.cameraId());
-        if (!ID.matcher(cameraId).matches()) {
-            throw invalid("cameraId", cameraId, "1 to 64 characters from A-Z, a-z, 0-9, '.', '_', ':' and '-'");
+        if (!isValidCameraId(cameraId)) {
+            throw invalid("cameraId", cameraId, CAMERA_ID_FORM);
         }
         URI address = address(strip(config.address()));
         if (config.requestTimeoutSeconds() < 2 || config.requestTimeoutSeconds() > 60) {
@@ -41,6 +43,10 @@ record CameraSettings(String cameraId, URI address, String username, String pass
         return new CameraSettings(cameraId, address, strip(config.username()),
                 config.password() == null ? "" : config.password(), strip(config.profile()), kinds,
                 Duration.ofSeconds(config.requestTimeoutSeconds()), Duration.ofSeconds(config.subscriptionSeconds()));
+    }
+
+    static boolean isValidCameraId(String cameraId) {
+        return ID.matcher(cameraId).matches();
     }
 
     private static URI address(String value) {

@@ -52,6 +52,8 @@ class CameraSessionTest {
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final List<DeviceEvent> events = new CopyOnWriteArrayList<>();
     private volatile boolean failNextPull;
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger served = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -111,11 +113,55 @@ class CameraSessionTest {
         assertEquals("vsc0", event.attributes().get("source.VideoSourceConfigurationToken"));
     }
 
+    @Test
+    void byeMarksOfflineAtOnceAndHelloReconnects() {
+        session.start();
+        waitFor("the first pull", () -> count("PullMessages") >= 1 && session.view().health() == CameraHealth.ONLINE);
+
+        session.byeReceived();
+        CameraHealth afterBye = session.view().health();
+        String detailAfterBye = session.view().detail();
+        int requestsAtBye = requests.get();
+        waitFor("the pull in flight at Bye to finish", () -> served.get() >= requestsAtBye);
+        CameraHealth afterPullFinished = session.view().health();
+        int pullsAfterBye = count("PullMessages");
+        int connectsBeforeHello = count("GetSystemDateAndTime");
+
+        session.helloReceived();
+        waitFor("a reconnect after Hello", () -> session.view().health() == CameraHealth.ONLINE);
+
+        assertEquals(CameraHealth.UNREACHABLE, afterBye);
+        assertTrue(detailAfterBye.contains("announced WS-Discovery Bye"), detailAfterBye);
+        assertEquals(CameraHealth.UNREACHABLE, afterPullFinished);
+        assertTrue(pullsAfterBye <= requestsAtBye, "no pull started after Bye");
+        assertEquals(connectsBeforeHello + 1, count("GetSystemDateAndTime"));
+    }
+
+    @Test
+    void helloIgnoredWhileOnline() {
+        session.start();
+        waitFor("online", () -> session.view().health() == CameraHealth.ONLINE);
+
+        session.helloReceived();
+        waitFor("two more pulls", () -> count("PullMessages") >= 3);
+
+        assertEquals(1, count("GetSystemDateAndTime"));
+    }
+
     private int count(String operation) {
         return calls.getOrDefault(operation, new AtomicInteger()).get();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        requests.incrementAndGet();
+        try {
+            respond(exchange);
+        } finally {
+            served.incrementAndGet();
+        }
+    }
+
+    private void respond(HttpExchange exchange) throws IOException {
         String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String operation = operation(request);
         calls.computeIfAbsent(operation, key -> new AtomicInteger()).incrementAndGet();

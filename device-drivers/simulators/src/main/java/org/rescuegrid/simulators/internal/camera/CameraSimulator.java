@@ -34,6 +34,7 @@ public class CameraSimulator {
     private final EventLoopGroup group;
     private final SimulatedCamera camera;
     private final CameraHttpServer server;
+    private final DiscoveryResponder discovery;
 
     @Activate
     public CameraSimulator(CameraSimulatorConfig config) throws InterruptedException {
@@ -46,9 +47,18 @@ public class CameraSimulator {
                 NioIoHandler.newFactory());
         this.camera = new SimulatedCamera(settings, clock, group);
         this.server = new CameraHttpServer(camera, settings.behaviour() == CameraSimulatorSettings.Behaviour.SILENT);
+        String deviceService = "http://" + settings.host().getHostAddress() + ":" + settings.port() + "/onvif/device_service";
+        this.discovery = settings.discovery()
+                ? new DiscoveryResponder(settings.name(), new DiscoveryMessages(settings.name(), deviceService,
+                        clock.instant().getEpochSecond()), settings.announceTo())
+                : null;
         try {
             server.start(group, new InetSocketAddress(settings.host(), settings.port()));
+            if (discovery != null) {
+                discovery.start(group, new InetSocketAddress(settings.host(), settings.discoveryPort()));
+            }
         } catch (RuntimeException | InterruptedException e) {
+            server.stop();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
             throw e;
         }
@@ -56,13 +66,17 @@ public class CameraSimulator {
         if (interval > 0) {
             group.scheduleAtFixedRate(camera::emitMotion, interval, interval, TimeUnit.MILLISECONDS);
         }
-        LOG.info("camera={} simulated ONVIF camera listening on http://{}:{}/onvif/device_service (clock skew {},"
-                + " motion every {}, behaviour {})", settings.name(), settings.host().getHostAddress(), settings.port(),
-                settings.clockSkew(), settings.motionInterval(), settings.behaviour());
+        LOG.info("camera={} simulated ONVIF camera listening on {} (clock skew {}, motion every {}, behaviour {},"
+                + " discovery port {}, announcements to {})", settings.name(), deviceService, settings.clockSkew(),
+                settings.motionInterval(), settings.behaviour(), discovery == null ? "none" : discovery.port(),
+                settings.announceTo() == null ? "none" : settings.announceTo());
     }
 
     @Deactivate
     void deactivate() {
+        if (discovery != null) {
+            discovery.stop();
+        }
         server.stop();
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         LOG.info("camera={} simulated ONVIF camera stopped", settings.name());
@@ -70,5 +84,13 @@ public class CameraSimulator {
 
     SimulatedCamera camera() {
         return camera;
+    }
+
+    /** Returns the UDP port that answers WS-Discovery probes; throws when the camera has no discovery socket. */
+    int discoveryPort() {
+        if (discovery == null) {
+            throw new IllegalStateException("camera " + settings.name() + " has neither discoveryPort nor announceTo");
+        }
+        return discovery.port();
     }
 }

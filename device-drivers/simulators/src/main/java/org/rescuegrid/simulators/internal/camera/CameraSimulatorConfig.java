@@ -36,4 +36,13 @@ public @interface CameraSimulatorConfig {
     @AttributeDefinition(description = "normal: respond to every request. fault: return a SOAP fault to every request"
             + " except GetSystemDateAndTime. silent: accept connections and never respond.")
     String behaviour() default "normal";
+
+    @AttributeDefinition(description = "UDP port on the camera's host where it answers WS-Discovery probes, 1-65535;"
+            + " 0 for none. The camera joins no multicast group, so probes must be directed at this port.",
+            min = "0", max = "65535")
+    int discoveryPort() default 0;
+
+    @AttributeDefinition(description = "Where the camera sends WS-Discovery Hello when it starts and Bye when it stops,"
+            + " as HOST:PORT with a loopback host such as 127.0.0.1:3702; empty for no announcements.")
+    String announceTo() default "";
 }

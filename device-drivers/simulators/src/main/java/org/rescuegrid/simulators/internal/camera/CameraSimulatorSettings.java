@@ -1,6 +1,7 @@
 package org.rescuegrid.simulators.internal.camera;
 
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,7 +12,7 @@ import java.util.regex.Pattern;
  * IllegalArgumentException that names the PID, the key, the value and the accepted form.
  */
 record CameraSimulatorSettings(String name, InetAddress host, int port, String username, String password,
-        Duration clockSkew, Duration motionInterval, Behaviour behaviour) {
+        Duration clockSkew, Duration motionInterval, Behaviour behaviour, int discoveryPort, InetSocketAddress announceTo) {
 
     static final String PID = "org.rescuegrid.simulator.onvif";
 
@@ -47,8 +48,42 @@ record CameraSimulatorSettings(String name, InetAddress host, int port, String u
             throw invalid("motionIntervalSeconds", Integer.toString(config.motionIntervalSeconds()),
                     "seconds from 0 (no events) to 86400");
         }
+        if (config.discoveryPort() < 0 || config.discoveryPort() > 65535) {
+            throw invalid("discoveryPort", Integer.toString(config.discoveryPort()), "a UDP port from 1 to 65535, or 0 for none");
+        }
         return new CameraSimulatorSettings(name, host, config.port(), config.username().strip(), config.password(),
-                skew, Duration.ofSeconds(config.motionIntervalSeconds()), behaviour(config.behaviour()));
+                skew, Duration.ofSeconds(config.motionIntervalSeconds()), behaviour(config.behaviour()),
+                config.discoveryPort(), announceTo(config.announceTo()));
+    }
+
+    /** Returns true when the camera needs a discovery socket, to answer probes or to announce itself. */
+    boolean discovery() {
+        return discoveryPort > 0 || announceTo != null;
+    }
+
+    private static InetSocketAddress announceTo(String text) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        String form = "HOST:PORT with a loopback host, such as 127.0.0.1:3702, or empty for none";
+        int colon = value.lastIndexOf(':');
+        if (colon <= 0 || !value.substring(colon + 1).matches("\\d{1,5}")) {
+            throw invalid("announceTo", value, form);
+        }
+        int port = Integer.parseInt(value.substring(colon + 1));
+        if (port < 1 || port > 65535) {
+            throw invalid("announceTo", value, form);
+        }
+        try {
+            InetAddress address = InetAddress.getByName(value.substring(0, colon));
+            if (!address.isLoopbackAddress()) {
+                throw invalid("announceTo", value, form);
+            }
+            return new InetSocketAddress(address, port);
+        } catch (UnknownHostException e) {
+            throw invalid("announceTo", value, form);
+        }
     }
 
     private static InetAddress loopback(String text) {
@@ -81,6 +116,6 @@ record CameraSimulatorSettings(String name, InetAddress host, int port, String u
     public String toString() {
         return "CameraSimulatorSettings[name=" + name + ", host=" + host.getHostAddress() + ", port=" + port
                 + ", username=" + username + ", clockSkew=" + clockSkew + ", motionInterval=" + motionInterval
-                + ", behaviour=" + behaviour + "]";
+                + ", behaviour=" + behaviour + ", discoveryPort=" + discoveryPort + ", announceTo=" + announceTo + "]";
     }
 }

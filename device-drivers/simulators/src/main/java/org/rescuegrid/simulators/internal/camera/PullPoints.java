@@ -68,6 +68,11 @@ final class PullPoints {
         return subscription != null;
     }
 
+    /** Returns how many subscriptions have a PullMessages request waiting for events. */
+    synchronized int waitingPulls() {
+        return (int) subscriptions.values().stream().filter(subscription -> subscription.waiter != null).count();
+    }
+
     synchronized int size() {
         return subscriptions.size();
     }

@@ -64,6 +64,10 @@ final class SimulatedCamera {
         return pullPoints.size();
     }
 
+    int waitingPulls() {
+        return pullPoints.waitingPulls();
+    }
+
     /** Handles a POST of a SOAP envelope to {@code path}. */
     CompletableFuture<Reply> soap(String path, byte[] body) {
         RequestXml request;

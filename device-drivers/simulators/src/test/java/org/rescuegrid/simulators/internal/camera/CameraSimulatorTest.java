@@ -56,7 +56,7 @@ class CameraSimulatorTest {
         int port = freePort();
         CameraSimulatorSettings settings = new CameraSimulatorSettings("CAM-TEST-01", InetAddress.getLoopbackAddress(),
                 port, "admin", PASSWORD, Duration.ofSeconds(skewSeconds), Duration.ZERO,
-                CameraSimulatorSettings.Behaviour.valueOf(behaviour));
+                CameraSimulatorSettings.Behaviour.valueOf(behaviour), 0, null);
         simulator = new CameraSimulator(settings, Clock.systemUTC());
         return OnvifConnection.create(URI.create("http://127.0.0.1:" + port + "/onvif/device_service"), "admin",
                 password, HTTP, Duration.ofSeconds(3));
