@@ -2,6 +2,7 @@ package org.rescuegrid.hq.dashboard.internal;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,8 +45,8 @@ public class DashboardRoutes extends RouteBuilder {
     private final DashboardApi api;
 
     @Activate
-    public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, DashboardConfig config) {
-        this.settings = DashboardSettings.from(config);
+    public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, Map<String, Object> properties) {
+        this.settings = DashboardSettings.from(properties);
         this.resources = new StaticResources(DashboardRoutes.class.getClassLoader());
         this.authenticator = new JaasAuthenticator(settings.realm());
         this.sessions = new SessionStore(settings.session(), Clock.systemUTC());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.lang.annotation.Annotation;
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,22 @@ class DashboardSettingsTest {
         assertEquals("org.rescuegrid.hq.dashboard: staleAfterSeconds='5' is invalid; set a whole number from 10 to 86400", stale.getMessage());
         IllegalArgumentException role = assertThrows(IllegalArgumentException.class, () -> DashboardSettings.from(config("", 60, "hq viewer")));
         assertEquals("org.rescuegrid.hq.dashboard: viewerRole='hq viewer' is invalid; set 1-64 letters, digits, '.', '_' or '-'", role.getMessage());
+    }
+
+    @Test
+    void wordWhereNumberBelongsNamesKeyAndForm() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> DashboardSettings.from(Map.of("staleAfterSeconds", "sixty")));
+        assertEquals("org.rescuegrid.hq.dashboard: staleAfterSeconds='sixty' is invalid; set a whole number such as 60", e.getMessage());
+    }
+
+    @Test
+    void unsetKeysKeepTheirDefaults() {
+        DashboardSettings settings = DashboardSettings.from(Map.of("staleAfterSeconds", "120"));
+        assertEquals(Duration.ofSeconds(120), settings.staleAfter());
+        assertEquals(Duration.ofMinutes(15), settings.silentDevice());
+        assertEquals("karaf", settings.realm());
+        assertEquals("hq-admin", settings.adminRole());
     }
 
     private static DashboardConfig config(String tileUrl, int staleAfterSeconds, String viewerRole) {
