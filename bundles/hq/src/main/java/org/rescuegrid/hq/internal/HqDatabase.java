@@ -21,7 +21,8 @@ public class HqDatabase {
 
     static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "received records and positions", "db/hq/V001__initial.sql"),
-            new Migration(2, "device events", "db/hq/V002__device_events.sql"));
+            new Migration(2, "device events", "db/hq/V002__device_events.sql"),
+            new Migration(3, "validity of each position", "db/hq/V003__position_validity.sql"));
 
     private final DataSource dataSource;
 

@@ -30,7 +30,7 @@ final class FixAssessor {
      */
     static final Duration ROLLOVER_WINDOW_AHEAD = Duration.ofDays(1);
 
-    /** Most eras a date is moved forward by, which covers receivers dated back to 1980 from 2039 on. */
+    /** Maximum number of eras a date is moved forward, enough to bring a 1980 date up to 2039. */
     private static final int MAX_ERAS = 3;
 
     /**
@@ -110,10 +110,9 @@ final class FixAssessor {
 
     /**
      * Returns whether reaching the fix from the device's previous usable fix needs more than the maximum
-     * speed. When it does, but the fix agrees with a newer stored fix that was itself flagged as a jump,
-     * the vehicle really moved (or the old usable fix was the wrong one): two agreeing fixes outweigh one,
-     * so the fix is accepted and becomes the new reference. Without that a device would stay flagged for
-     * hours after one bad fix that happened to be accepted.
+     * speed. A fix that agrees with a newer stored fix flagged as a jump is accepted and becomes the new
+     * reference, because two agreeing fixes outweigh one: the vehicle really moved, or the old usable fix
+     * was wrong. Without that a device would stay flagged for hours after one accepted bad fix.
      */
     private boolean isJump(PositionFix fix, DeviceTrack track) {
         Optional<Previous> previous = track.usableBefore(fix.fixTime());
