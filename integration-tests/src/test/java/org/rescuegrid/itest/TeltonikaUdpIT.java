@@ -35,9 +35,9 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 
 /**
- * A Teltonika tracker sending AVL datagrams over UDP: each is acknowledged after the commit, a resent
- * datagram is stored once, a malformed one is not acknowledged, and every position reaches HQ with its
- * validity, including a fix from the future that is stored flagged.
+ * A Teltonika tracker sending AVL datagrams over UDP. Each datagram is acknowledged after the commit, a
+ * resent one is stored once and a malformed one is not acknowledged. Every position reaches HQ with its
+ * validity, including a fix from the future, which is stored flagged.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
