@@ -28,6 +28,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
@@ -45,7 +46,9 @@ public class TeltonikaUdpIT extends RescueGridTestSupport {
 
     private static final int RECEIVE_TIMEOUT_MS = 2_000;
 
+    // Pax Exam looks for the annotation on the method it calls, so the override repeats it.
     @Override
+    @Configuration
     public Option[] config() throws IOException {
         int udpPort = freeUdpPort();
         return OptionUtils.combine(super.config(),
