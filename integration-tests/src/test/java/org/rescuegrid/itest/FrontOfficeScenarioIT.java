@@ -88,7 +88,10 @@ public class FrontOfficeScenarioIT extends RescueGridTestSupport {
     @Configuration
     public Option[] config() throws IOException {
         return OptionUtils.combine(super.config(),
-                editConfigurationFilePut("etc/org.rescuegrid.frontoffice.cfg", "simulatedTimeAllowed", "true"));
+                editConfigurationFilePut("etc/org.rescuegrid.frontoffice.cfg", "simulatedTimeAllowed", "true"),
+                // The store judges fix times by the real clock, and the scenario's fixes of 2026-12-04 10:00 UTC
+                // would be flagged FUTURE, and skipped by the front office, on a clock up to a day before them.
+                editConfigurationFilePut("etc/org.rescuegrid.store.positions.cfg", "futureToleranceSeconds", "86400"));
     }
 
     @Test

@@ -1,3 +1,3 @@
 /** Position fixes and the store contract for them. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.rescuegrid.api.position;

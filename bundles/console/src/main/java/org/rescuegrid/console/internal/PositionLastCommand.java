@@ -1,5 +1,6 @@
 package org.rescuegrid.console.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -13,7 +14,9 @@ import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
 
-@Command(scope = "rescue", name = "position-last", description = "Shows the latest valid position of one vehicle or device, or of every one.")
+@Command(scope = "rescue", name = "position-last", description = "Shows the latest valid position of one vehicle or device, or of every one."
+        + " When a device's last received fix was flagged (FUTURE, IMPOSSIBLE_JUMP, HISTORY, NO_FIX), it is shown"
+        + " in a second row with its flag.")
 @Service
 public class PositionLastCommand implements Action {
 
@@ -26,15 +29,16 @@ public class PositionLastCommand implements Action {
 
     @Override
     public Object execute() {
-        List<StoredPosition> rows;
+        List<StoredPosition> rows = new ArrayList<>();
         if (vehicle == null) {
-            rows = positions.latestOfAll();
+            rows.addAll(positions.latestOfAll());
         } else {
-            rows = positions.latest(vehicle.strip()).map(List::of).orElse(List.of());
-            if (rows.isEmpty()) {
-                throw new IllegalArgumentException("no valid position stored for vehicle or device '" + vehicle
-                        + "'; rescue:device-list shows the devices and the vehicles they are on");
-            }
+            positions.latest(vehicle.strip()).ifPresent(rows::add);
+        }
+        rows.addAll(newerFlagged(rows));
+        if (vehicle != null && rows.isEmpty()) {
+            throw new IllegalArgumentException("no position stored for vehicle or device '" + vehicle
+                    + "'; rescue:device-list shows the devices and the vehicles they are on");
         }
 
         ShellTable table = new ShellTable();
@@ -47,14 +51,38 @@ public class PositionLastCommand implements Action {
         table.column("Course").alignRight();
         table.column("Sats").alignRight();
         table.column("HDOP").alignRight();
+        table.column("Validity");
         for (StoredPosition row : rows) {
             PositionFix fix = row.fix();
             table.addRow().addContent(ConsoleFormat.text(row.vehicleId()), fix.deviceId(), ConsoleFormat.time(fix.fixTime()),
                     ConsoleFormat.coordinate(fix.latitude()), ConsoleFormat.coordinate(fix.longitude()),
                     ConsoleFormat.decimal(fix.speedKmh(), 1), ConsoleFormat.decimal(fix.course(), 0),
-                    ConsoleFormat.text(fix.satellites()), ConsoleFormat.decimal(fix.hdop(), 1));
+                    ConsoleFormat.text(fix.satellites()), ConsoleFormat.decimal(fix.hdop(), 1), row.validity());
         }
         table.print(System.out);
         return null;
+    }
+
+    /**
+     * Returns the flagged fixes that the devices of the request sent after their latest usable one, so
+     * that a device whose reports are all being flagged does not look silent.
+     */
+    private List<StoredPosition> newerFlagged(List<StoredPosition> usable) {
+        String requested = vehicle == null ? null : vehicle.strip();
+        List<StoredPosition> flagged = new ArrayList<>();
+        for (StoredPosition last : positions.lastReceivedOfAll()) {
+            if (last.validity().usable()) {
+                continue;
+            }
+            if (requested != null && !requested.equals(last.vehicleId()) && !requested.equals(last.fix().deviceId())) {
+                continue;
+            }
+            boolean shownAlready = usable.stream().anyMatch(row -> row.fix().deviceId().equals(last.fix().deviceId())
+                    && !row.receivedAt().isBefore(last.receivedAt()));
+            if (!shownAlready) {
+                flagged.add(last);
+            }
+        }
+        return flagged;
     }
 }

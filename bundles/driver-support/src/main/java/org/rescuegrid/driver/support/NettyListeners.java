@@ -10,7 +10,7 @@ import org.apache.camel.component.netty.DefaultChannelHandlerFactory;
 import org.rescuegrid.api.bus.BusBeans;
 import org.rescuegrid.api.driver.DriverStatus;
 
-/** The parts of a camel-netty TCP listener that every driver sets up the same way. */
+/** The parts of a camel-netty TCP or UDP listener that every driver sets up the same way. */
 public final class NettyListeners {
 
     private NettyListeners() {
@@ -23,6 +23,16 @@ public final class NettyListeners {
     public static String tcpServerUri(String endpoint) {
         return "netty:" + endpoint + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
                 + "&bossGroup=#" + BusBeans.NETTY_BOSS_GROUP + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP;
+    }
+
+    /**
+     * Returns the camel-netty URI of a UDP server on the bus's shared worker event loops, for example for
+     * {@code udp://127.0.0.1:5027}. Netty reads at most {@code maxDatagramLength} bytes of a datagram and
+     * drops the rest, so pass one byte more than the longest datagram accepted to see longer ones as too long.
+     */
+    public static String udpServerUri(String endpoint, int maxDatagramLength) {
+        return "netty:" + endpoint + "?sync=false&allowDefaultCodec=false&reuseAddress=true"
+                + "&receiveBufferSizePredictor=" + maxDatagramLength + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP;
     }
 
     /** Wraps a handler supplier so that camel-netty creates a new handler for each connection. */

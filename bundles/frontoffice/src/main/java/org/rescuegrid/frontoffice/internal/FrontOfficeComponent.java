@@ -132,7 +132,11 @@ public class FrontOfficeComponent implements FrontOfficeService {
                     .routeId(POSITION_ROUTE_ID)
                     .process(exchange -> {
                         StoredPosition stored = exchange.getMessage().getMandatoryBody(StoredPosition.class);
-                        frontOffice.position(stored.vehicleId(), stored.fix());
+                        // A flagged fix (from the future, an impossible jump, buffered history, no fix) must not
+                        // detect an arrival or add distance.
+                        if (stored.validity().usable()) {
+                            frontOffice.position(stored.vehicleId(), stored.fix());
+                        }
                     });
 
             from("timer:rescuegrid-frontoffice-clock?period=" + settings.clockCheck().toMillis())

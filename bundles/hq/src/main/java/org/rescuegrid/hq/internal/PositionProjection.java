@@ -3,6 +3,7 @@ package org.rescuegrid.hq.internal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.regex.Pattern;
 
 import org.rescuegrid.store.schema.Jdbc;
 
@@ -13,7 +14,11 @@ final class PositionProjection {
 
     static final String TYPE = "position";
     static final String INSERT = "INSERT INTO hq_position (event_id, province, device_id, vehicle_id, fix_time, latitude, longitude,"
-            + " speed_kmh, fix_valid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " speed_kmh, fix_valid, validity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    // Checked by form, not against the flags this HQ was built with, so that HQ does not reject a
+    // province whose newer store adds a flag.
+    private static final Pattern VALIDITY = Pattern.compile("[A-Z_]{1,24}");
 
     private PositionProjection() {
     }
@@ -41,7 +46,20 @@ final class PositionProjection {
             insert.setDouble(8, speed.asDouble());
         }
         insert.setBoolean(9, fix.path("valid").asBoolean(false));
+        insert.setString(10, validity(record.payload(), where));
         insert.executeUpdate();
+    }
+
+    /** Returns the store's validity flag of the position, or null when the province did not send one. */
+    private static String validity(JsonNode payload, String where) {
+        JsonNode value = payload.get("validity");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !VALIDITY.matcher(value.asText()).matches()) {
+            throw new InvalidBatchException(where + " field 'validity' value '" + value + "' is not 1-24 capital letters or '_'");
+        }
+        return value.asText();
     }
 
     private static double coordinate(JsonNode node, String field, double limit, String where) {

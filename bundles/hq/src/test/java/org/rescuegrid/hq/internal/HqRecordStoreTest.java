@@ -61,6 +61,7 @@ class HqRecordStoreTest {
         fix.put("hdop", 0.8);
         fix.put("valid", true);
         payload.put("receivedAt", "2026-12-04T10:15:31.125Z");
+        payload.put("validity", "VALID");
         return payload;
     }
 
@@ -149,7 +150,38 @@ class HqRecordStoreTest {
         assertEquals("74.3587", derby.queryString(row.formatted("longitude")));
         assertEquals("36.2", derby.queryString(row.formatted("speed_kmh")));
         assertEquals("true", derby.queryString(row.formatted("fix_valid")));
+        assertEquals("VALID", derby.queryString(row.formatted("validity")));
         assertEquals(1, derby.queryLong("SELECT COUNT(*) FROM hq_position WHERE fix_time = TIMESTAMP('2026-12-04 10:15:30')"));
+    }
+
+    @Test
+    void flaggedPositionKeepsItsValidity() throws SQLException {
+        ObjectNode payload = positionPayload(EVENT_1, "AMB-LHR-102", 31.5571);
+        payload.put("validity", "FUTURE");
+
+        store.store("PB-LHR", List.of(new ReceivedRecord(EVENT_1, "position", CREATED, payload)));
+
+        assertEquals("FUTURE", derby.queryString("SELECT validity FROM hq_position"));
+    }
+
+    @Test
+    void positionWithoutValidityIsNull() throws SQLException {
+        ObjectNode payload = positionPayload(EVENT_1, "AMB-LHR-101", 31.5204);
+        payload.remove("validity");
+
+        store.store("PB-LHR", List.of(new ReceivedRecord(EVENT_1, "position", CREATED, payload)));
+
+        assertNull(derby.queryString("SELECT validity FROM hq_position"));
+    }
+
+    @Test
+    void malformedValidityRollsBackBatch() throws SQLException {
+        ObjectNode payload = positionPayload(EVENT_1, "AMB-LHR-101", 31.5204);
+        payload.put("validity", "valid; DROP");
+
+        assertThrows(InvalidBatchException.class,
+                () -> store.store("PB-LHR", List.of(new ReceivedRecord(EVENT_1, "position", CREATED, payload))));
+        assertEquals(0, records());
     }
 
     @Test

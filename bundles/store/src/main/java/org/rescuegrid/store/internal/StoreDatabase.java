@@ -25,7 +25,8 @@ public class StoreDatabase {
             new Migration(3, "one position per device and fix time, one event per device, type and time",
                     "db/rescuegrid/V003__unique_records.sql"),
             new Migration(4, "device event resends matched by details", "db/rescuegrid/V004__event_resend_by_content.sql"),
-            new Migration(5, "outbox records HQ rejected, with HQ's reason", "db/rescuegrid/V005__outbox_rejected.sql"));
+            new Migration(5, "outbox records HQ rejected, with HQ's reason", "db/rescuegrid/V005__outbox_rejected.sql"),
+            new Migration(6, "validity of each position fix", "db/rescuegrid/V006__position_validity.sql"));
 
     private final DataSource dataSource;
 

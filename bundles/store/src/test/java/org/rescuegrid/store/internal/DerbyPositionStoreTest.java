@@ -115,7 +115,7 @@ class DerbyPositionStoreTest {
     @Test
     void latestIgnoresInvalidFix() {
         positions.store(fix("TRK-LHR-01", T0, 31.5, true));
-        positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.6, false));
+        positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.5001, false));
 
         StoredPosition latest = positions.latest("TRK-LHR-01").orElseThrow();
 
@@ -125,18 +125,18 @@ class DerbyPositionStoreTest {
     @Test
     void latestPicksNewest() {
         positions.store(fix("TRK-LHR-01", T0, 31.5, true));
-        positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.6, true));
+        positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.5001, true));
         positions.store(fix("TRK-KHI-01", T0.plusSeconds(2), 24.8, true));
 
         StoredPosition latest = positions.latest("TRK-LHR-01").orElseThrow();
 
         assertEquals(T0.plusSeconds(1), latest.fix().fixTime());
-        assertEquals(31.6, latest.fix().latitude());
+        assertEquals(31.5001, latest.fix().latitude());
     }
 
     @Test
     void latestPrefersNewerFixTime() {
-        positions.store(fix("TRK-LHR-01", T0.plusSeconds(5), 31.6, true));
+        positions.store(fix("TRK-LHR-01", T0.plusSeconds(5), 31.5001, true));
         positions.store(fix("TRK-LHR-01", T0, 31.5, true));
 
         StoredPosition latest = positions.latest("TRK-LHR-01").orElseThrow();
@@ -162,8 +162,8 @@ class DerbyPositionStoreTest {
     void latestOfAllOnePerDeviceNewestFirst() {
         positions.store(fix("TRK-LHR-01", T0, 31.5, true));
         positions.store(fix("TRK-KHI-01", T0.plusSeconds(1), 24.8, true));
-        positions.store(fix("TRK-LHR-01", T0.plusSeconds(2), 31.6, true));
-        positions.store(fix("TRK-LHR-01", T0.plusSeconds(3), 31.7, false));
+        positions.store(fix("TRK-LHR-01", T0.plusSeconds(2), 31.5001, true));
+        positions.store(fix("TRK-LHR-01", T0.plusSeconds(3), 31.5002, false));
         positions.store(fix("TRK-ISB-01", T0.plusSeconds(4), 33.6, false));
 
         List<StoredPosition> latest = positions.latestOfAll();
@@ -181,7 +181,7 @@ class DerbyPositionStoreTest {
         devices.upsert("TRK-LHR-01", "nmea", T0);
         devices.assign("TRK-LHR-01", "AMB-LHR-101");
 
-        StoredPosition after = positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.6, true));
+        StoredPosition after = positions.store(fix("TRK-LHR-01", T0.plusSeconds(1), 31.5001, true));
 
         assertNull(before.vehicleId());
         assertEquals("AMB-LHR-101", after.vehicleId());

@@ -77,7 +77,7 @@ final class NmeaSession extends ChannelInboundHandlerAdapter {
         if (outcome.decodeResult() instanceof DecodeResult.Rejected rejected) {
             countDrop(rejected.kind(), rejected.reason());
         }
-        outcome.completedFix().ifPresent(fix -> forward(ctx, fix));
+        outcome.completedFixes().forEach(fix -> forward(ctx, fix));
     }
 
     @Override
@@ -95,7 +95,7 @@ final class NmeaSession extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
         // The epoch in progress is complete as far as this device will ever send it.
         if (deviceId != null) {
-            assembler.flush().ifPresent(fix -> forward(ctx, fix));
+            assembler.flush().forEach(fix -> forward(ctx, fix));
             registry.disconnected(deviceId);
         }
         if (dropLog.count() > 0) {

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.channel.ChannelHandler;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.socket.DatagramPacket;
 import io.netty.handler.timeout.IdleStateHandler;
 
 import org.apache.camel.Exchange;
@@ -31,9 +33,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Teltonika TCP listener per factory configuration ({@code etc/org.rescuegrid.driver.teltonika-NAME.cfg}). The
- * connection pipeline frames, checks and decodes each AVL packet; the route then commits the packet's
- * positions and events through the bus and only after that sends the device the number of records accepted.
+ * One Teltonika TCP listener, and optionally one UDP listener, per factory configuration
+ * ({@code etc/org.rescuegrid.driver.teltonika-NAME.cfg}). The pipeline frames, checks and decodes each AVL
+ * packet or datagram; the route then commits its positions and events through the bus and only after that
+ * sends the device the number of records accepted.
  */
 @Component(service = {RoutesBuilder.class, DeviceDriver.class}, configurationPid = TeltonikaDriverSettings.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -45,6 +48,7 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
     private final TeltonikaDriverSettings settings;
     private final DeviceRegistry registry;
     private final String routeId;
+    private final String udpRouteId;
     private volatile ProducerTemplate bus;
 
     @Activate
@@ -52,7 +56,8 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
         this.registry = registry;
         this.settings = TeltonikaDriverSettings.from(config);
         this.routeId = "gps-teltonika-" + settings.port();
-        LOG.info("Teltonika listener configured on {}", settings.endpoint());
+        this.udpRouteId = "gps-teltonika-udp-" + settings.udpPort();
+        LOG.info("Teltonika listener configured on {}{}", settings.endpoint(), settings.udpEnabled() ? " and " + settings.udpEndpoint() : "");
     }
 
     @Deactivate
@@ -61,7 +66,7 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
         if (template != null) {
             template.stop();
         }
-        LOG.info("Teltonika listener on {} stopped", settings.endpoint());
+        LOG.info("Teltonika listener on {}{} stopped", settings.endpoint(), settings.udpEnabled() ? " and " + settings.udpEndpoint() : "");
     }
 
     @Override
@@ -73,10 +78,21 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
         bus = template;
         CommitThenReply intake = new CommitThenReply(new BusRecordSink(template), registry);
 
-        // TODO: Teltonika trackers can also send AVL packets over UDP (with a packet id and an acknowledgement datagram); only TCP is served.
         from(endpoint)
                 .routeId(routeId)
                 .process(exchange -> commitThenReply(intake, exchange));
+
+        if (settings.udpEnabled()) {
+            // Datagrams larger than the limit are read one byte past it, so the session rejects them as too long.
+            NettyEndpoint udp = getContext().getEndpoint(NettyListeners.udpServerUri(settings.udpEndpoint(), settings.maxFrameLength() + 1),
+                    NettyEndpoint.class);
+            udp.getConfiguration().setDecodersAsList(List.of(NettyListeners.perConnection(() -> new TeltonikaUdpSession(settings, registry))));
+            // NOTE: one UDP channel serves every tracker of the port, and the route commits on its event loop
+            // thread, so UDP datagrams are stored one after another, whereas TCP connections are spread over threads.
+            from(udp)
+                    .routeId(udpRouteId)
+                    .process(exchange -> commitThenAcknowledge(intake, exchange));
+        }
     }
 
     @Override
@@ -91,13 +107,26 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
 
     @Override
     public DriverStatus status() {
-        return NettyListeners.status(getContext(), routeId, settings.endpoint());
+        DriverStatus tcp = NettyListeners.status(getContext(), routeId, settings.endpoint());
+        if (!settings.udpEnabled() || !tcp.equals(DriverStatus.online())) {
+            return tcp;
+        }
+        return NettyListeners.status(getContext(), udpRouteId, settings.udpEndpoint());
     }
 
     private static void commitThenReply(CommitThenReply intake, Exchange exchange) throws Exception {
         PacketRecords records = exchange.getMessage().getMandatoryBody(PacketRecords.class);
         ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
         intake.commitThenReply(records, ctx.channel());
+    }
+
+    /** Commits the records of one datagram and then sends the acknowledgement datagram to its sender. */
+    private static void commitThenAcknowledge(CommitThenReply intake, Exchange exchange) throws Exception {
+        UdpPacket packet = exchange.getMessage().getMandatoryBody(UdpPacket.class);
+        ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
+        if (intake.commitThenReply(packet.records(), ctx.channel())) {
+            ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet.acknowledgement()), packet.sender()));
+        }
     }
 
     /** Handlers of one connection, created anew for each: idle timeout, framing, then the session. */

@@ -1,9 +1,14 @@
 package org.rescuegrid.driver.teltonika.internal;
 
 /** The listener configuration after validation; every rejected value is named with the accepted form. */
-record TeltonikaDriverSettings(String host, int port, int maxFrameLength, int idleTimeoutSeconds) {
+record TeltonikaDriverSettings(String host, int port, int maxFrameLength, int idleTimeoutSeconds, int udpPort) {
 
     static final String PID = "org.rescuegrid.driver.teltonika";
+
+    /** Creates settings without a UDP listener. */
+    TeltonikaDriverSettings(String host, int port, int maxFrameLength, int idleTimeoutSeconds) {
+        this(host, port, maxFrameLength, idleTimeoutSeconds, 0);
+    }
 
     static TeltonikaDriverSettings from(TeltonikaDriverConfig config) {
         String host = config.host() == null ? "" : config.host().strip();
@@ -13,11 +18,22 @@ record TeltonikaDriverSettings(String host, int port, int maxFrameLength, int id
         requireRange("port", config.port(), 1, 65535);
         requireRange("maxFrameLength", config.maxFrameLength(), 64, 1_048_576);
         requireRange("idleTimeoutSeconds", config.idleTimeoutSeconds(), 30, 86400);
-        return new TeltonikaDriverSettings(host, config.port(), config.maxFrameLength(), config.idleTimeoutSeconds());
+        if (config.udpPort() < 0 || config.udpPort() > 65535) {
+            throw invalid("udpPort", String.valueOf(config.udpPort()), "0 for no UDP listener, or a port from 1 to 65535");
+        }
+        return new TeltonikaDriverSettings(host, config.port(), config.maxFrameLength(), config.idleTimeoutSeconds(), config.udpPort());
     }
 
     String endpoint() {
         return "tcp://" + host + ":" + port;
+    }
+
+    boolean udpEnabled() {
+        return udpPort != 0;
+    }
+
+    String udpEndpoint() {
+        return "udp://" + host + ":" + udpPort;
     }
 
     private static void requireRange(String key, int value, int min, int max) {

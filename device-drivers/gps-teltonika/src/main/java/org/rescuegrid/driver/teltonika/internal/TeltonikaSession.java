@@ -139,7 +139,7 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
         List<PositionFix> fixes = new ArrayList<>(packet.records().size());
         List<DeviceEvent> events = new ArrayList<>();
         for (AvlRecord record : packet.records()) {
-            fixes.add(toFix(record));
+            fixes.add(toFix(deviceId, record));
             events.addAll(AvlEvents.of(deviceId, record));
             registry.fixReceived(deviceId);
         }
@@ -150,7 +150,7 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
     }
 
     /** Builds the fix of a record; a record with no satellites, or at 0,0, carries the last known position and is invalid. */
-    private PositionFix toFix(AvlRecord record) {
+    static PositionFix toFix(String deviceId, AvlRecord record) {
         Long hdop = record.io().get(AvlEvents.IO_HDOP);
         boolean valid = record.satellites() > 0 && !(record.latitude() == 0 && record.longitude() == 0);
         return new PositionFix(deviceId, record.time(), record.latitude(), record.longitude(), (double) record.altitude(),

@@ -3,12 +3,14 @@ package org.rescuegrid.driver.teltonika.internal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
 
 import org.junit.jupiter.api.Test;
 import org.rescuegrid.driver.teltonika.internal.decoder.AvlDecoder;
@@ -22,7 +24,8 @@ import org.rescuegrid.testing.RecordingRegistry;
 /**
  * Property test over random bytes and mutated real AVL packets, with fixed seeds so a failure repeats.
  * It checks that the decoders reject bad input only with decode errors, that a connection stays open
- * after its handshake, and that the frame decoder never buffers more than the frame length limit.
+ * after its handshake, that the frame decoder never buffers more than the frame length limit, and that
+ * the UDP listener's channel survives any datagram.
  */
 class TeltonikaFuzzTest {
 
@@ -75,6 +78,40 @@ class TeltonikaFuzzTest {
                 assertTrue(out instanceof PacketRecords, "unexpected output " + out);
             }
         }
+    }
+
+    @Test
+    void udpListenerSurvivesRandomAndMutatedDatagrams() {
+        Random random = new Random(5027L);
+        TeltonikaUdpSession session = new TeltonikaUdpSession(new TeltonikaDriverSettings("127.0.0.1", 5027, MAX_FRAME, 600, 5027),
+                new RecordingRegistry());
+        EmbeddedChannel channel = new EmbeddedChannel(session);
+        InetSocketAddress listener = new InetSocketAddress("127.0.0.1", 5027);
+        InetSocketAddress tracker = new InetSocketAddress("127.0.0.1", 40123);
+        String[] seeds = {AvlFrames.DOC_UDP_CODEC8, udpSeed(AvlFrames.DOC_CODEC8_TWO_RECORDS), udpSeed(AvlFrames.DOC_CODEC8E)};
+
+        for (int round = 0; round < ROUNDS; round++) {
+            byte[] input = random.nextInt(4) == 0 ? randomBytes(random) : mutate(random, AvlFrames.hex(seeds[random.nextInt(seeds.length)]));
+            if (input.length >= 2 && random.nextBoolean()) {
+                // Correct the length field, so that the mutation reaches the IMEI and AVL data.
+                input[0] = (byte) ((input.length - 2) >>> 8);
+                input[1] = (byte) (input.length - 2);
+            }
+            channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(input), listener, tracker));
+            channel.checkException();
+            assertTrue(channel.isOpen(), "round " + round + " closed the channel");
+            Object out;
+            while ((out = channel.readInbound()) != null) {
+                assertTrue(out instanceof UdpPacket, "unexpected output " + out);
+            }
+        }
+    }
+
+    /** Returns a UDP datagram carrying the AVL data of a TCP packet. */
+    private static String udpSeed(String tcpPacket) {
+        byte[] packet = AvlFrames.hex(tcpPacket);
+        byte[] data = Arrays.copyOfRange(packet, 8, packet.length - 4);
+        return HexFormat.of().formatHex(AvlFrames.datagram(0xCAFE, 1, "356307042441013", data));
     }
 
     private static byte[] randomBytes(Random random) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,11 +22,20 @@ import org.rescuegrid.api.position.PositionFix;
  * empty time still count as decoded, but cannot be placed in an epoch and are not merged.
  *
  * <p>The fix date comes from an RMC of the same epoch. Without one, the date is chosen so that
- * the time is nearest to the previous RMC-dated epoch of this connection, or nearest to the
- * clock's current time when the connection has sent no RMC date yet. See
- * {@link FixDates#nearestDate} for the midnight case.
+ * the time is nearest to the previous RMC-dated epoch of this connection. Epochs that end before
+ * the connection has sent any RMC date are held, up to {@link #MAX_UNDATED_EPOCHS}, and dated
+ * from the first RMC date that follows. Only when that many epochs passed without one (a GGA-only
+ * receiver), or the connection ends first, are they dated nearest to the clock's current time,
+ * which is right only for live data. See {@link FixDates#nearestDate} for the midnight case.
  */
 public final class EpochAssembler {
+
+    /**
+     * Maximum number of epochs held while a connection has sent no RMC date. Receivers send RMC every epoch or
+     * every few seconds, so at one epoch per second 30 leaves a wide margin for a stream that starts
+     * in the middle of an epoch or misses one RMC.
+     */
+    static final int MAX_UNDATED_EPOCHS = 30;
 
     private final NmeaDecoder decoder;
     private final Clock clock;
@@ -33,6 +44,10 @@ public final class EpochAssembler {
     // Fix time of the last epoch dated by an RMC, directly or through this chain. Each dated
     // epoch moves it forward, so a GGA-only stretch keeps its date across midnight.
     private Instant rmcDatedReference;
+    // Epochs with a position that ended before any RMC date, oldest first.
+    private final List<Epoch> undated = new ArrayList<>();
+    // Set once MAX_UNDATED_EPOCHS passed without an RMC date: later undated epochs go by the clock.
+    private boolean datingFromClock;
 
     /**
      * Creates an assembler with a default {@link NmeaDecoder}.
@@ -71,23 +86,23 @@ public final class EpochAssembler {
         if (result instanceof DecodeResult.Decoded decoded) {
             return new LineOutcome(result, add(decoded.sentence()));
         }
-        return new LineOutcome(result, Optional.empty());
+        return new LineOutcome(result, List.of());
     }
 
     /**
-     * Merges one decoded sentence. Returns the fix of the previous epoch when this sentence
-     * starts a new one.
+     * Merges one decoded sentence. Returns the fixes completed when this sentence starts a new
+     * epoch, oldest first.
      */
-    Optional<PositionFix> add(NmeaSentence sentence) {
+    List<PositionFix> add(NmeaSentence sentence) {
         LocalTime time = timeOf(sentence);
         if (time == null) {
             if (sentence instanceof VtgSentence && current != null) {
                 current.add(sentence);
             }
-            return Optional.empty();
+            return List.of();
         }
 
-        Optional<PositionFix> completed = Optional.empty();
+        List<PositionFix> completed = List.of();
         if (current != null && !current.timeOfDay().equals(time)) {
             completed = completeEpoch();
         }
@@ -99,21 +114,61 @@ public final class EpochAssembler {
     }
 
     /**
-     * Ends the epoch in progress and returns its fix, if it has a position. Call it when the
-     * connection closes or goes idle, because otherwise the last epoch waits for a sentence that
-     * does not come.
+     * Ends the epoch in progress and returns its fix, if it has a position, after the epochs still
+     * held for a date, which are dated from the clock. Call it when the connection closes or goes
+     * idle, because otherwise the last epoch waits for a sentence that does not come.
      */
-    public Optional<PositionFix> flush() {
-        if (current == null) {
-            return Optional.empty();
+    public List<PositionFix> flush() {
+        List<PositionFix> fixes = new ArrayList<>();
+        if (current != null) {
+            fixes.addAll(completeEpoch());
         }
-        return completeEpoch();
+        fixes.addAll(releaseUndated(clock.instant()));
+        return fixes;
     }
 
-    private Optional<PositionFix> completeEpoch() {
+    private List<PositionFix> completeEpoch() {
         Epoch epoch = current;
         current = null;
 
+        if (epoch.date() == null && rmcDatedReference == null && !datingFromClock) {
+            return holdUndated(epoch);
+        }
+        List<PositionFix> fixes = new ArrayList<>();
+        if (epoch.date() != null && !undated.isEmpty()) {
+            fixes.addAll(releaseUndated(epoch.date().atTime(epoch.timeOfDay()).toInstant(ZoneOffset.UTC)));
+        }
+        dateEpoch(epoch).ifPresent(fixes::add);
+        return fixes;
+    }
+
+    /**
+     * Holds an epoch that has no date yet, because dating it from the clock gives a replayed or
+     * buffered log today's date. Releases every held epoch by the clock when the limit is reached.
+     */
+    private List<PositionFix> holdUndated(Epoch epoch) {
+        if (!epoch.hasPosition()) {
+            return List.of();
+        }
+        undated.add(epoch);
+        if (undated.size() < MAX_UNDATED_EPOCHS) {
+            return List.of();
+        }
+        datingFromClock = true;
+        return releaseUndated(clock.instant());
+    }
+
+    /** Dates the held epochs nearest to {@code reference}, oldest first, and clears them. */
+    private List<PositionFix> releaseUndated(Instant reference) {
+        List<PositionFix> fixes = new ArrayList<>();
+        for (Epoch epoch : undated) {
+            fixes.add(epoch.toFix(deviceId, FixDates.nearestDate(epoch.timeOfDay(), reference)));
+        }
+        undated.clear();
+        return fixes;
+    }
+
+    private Optional<PositionFix> dateEpoch(Epoch epoch) {
         LocalDate date = epoch.date();
         if (date == null) {
             Instant reference = rmcDatedReference != null ? rmcDatedReference : clock.instant();

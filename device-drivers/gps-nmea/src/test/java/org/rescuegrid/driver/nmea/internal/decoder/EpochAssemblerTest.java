@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.rescuegrid.api.device.DeviceErrorKind;
@@ -36,9 +35,72 @@ class EpochAssemblerTest {
         for (String line : lines) {
             LineOutcome outcome = assembler.accept(line);
             assertFalse(outcome.decodeResult() instanceof DecodeResult.Rejected, () -> line + " -> " + outcome);
-            outcome.completedFix().ifPresent(fixes::add);
+            fixes.addAll(outcome.completedFixes());
         }
         return fixes;
+    }
+
+    private static PositionFix lastOf(List<PositionFix> fixes) {
+        assertFalse(fixes.isEmpty(), "no fix was emitted");
+        return fixes.get(fixes.size() - 1);
+    }
+
+    @Test
+    void replayedGgaFirstDatedFromRmc() {
+        // A log recorded on 14 March 2025 in the evening, replayed at noon: its first epoch is GGA-only.
+        // Dated from the clock it was 2026-12-04T23:05:41Z, 11 hours ahead of the node.
+        EpochAssembler assembler = new EpochAssembler("GPS-LHR-102", Clock.fixed(Instant.parse("2026-12-04T12:04:00Z"), ZoneOffset.UTC));
+        List<PositionFix> fixes = feed(assembler,
+                gga("230541.000", "3133.4260"),
+                rmc("230542.000", "140325"),
+                gga("230542.000", "3133.4272"),
+                rmc("230543.000", "140325"));
+
+        assertEquals(2, fixes.size(), fixes::toString);
+        assertEquals(Instant.parse("2025-03-14T23:05:41Z"), fixes.get(0).fixTime());
+        assertEquals(31.557100, fixes.get(0).latitude(), EXACT);
+        assertEquals(Instant.parse("2025-03-14T23:05:42Z"), fixes.get(1).fixTime());
+        assertEquals(Instant.parse("2025-03-14T23:05:43Z"), lastOf(assembler.flush()).fixTime());
+    }
+
+    @Test
+    void undatedEpochIsHeld() {
+        EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
+
+        List<PositionFix> fixes = feed(assembler,
+                gga("150119.000", "5104.0859"),
+                gga("150120.000", "5104.0859"),
+                gga("150121.000", "5104.0859"));
+
+        assertEquals(List.of(), fixes, "GGA-only epochs wait for a date");
+    }
+
+    @Test
+    void heldEpochBeforeMidnightKeepsItsDay() {
+        EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
+        List<PositionFix> fixes = feed(assembler,
+                gga("235959.000", "5104.0859"),
+                rmc("000000.000", "150325"),
+                gga("000001.000", "5104.0859"));
+
+        assertEquals(Instant.parse("2025-03-14T23:59:59Z"), fixes.get(0).fixTime());
+        assertEquals(Instant.parse("2025-03-15T00:00:00Z"), fixes.get(1).fixTime());
+    }
+
+    @Test
+    void ggaOnlyStreamFallsBackToClock() {
+        Clock clock = Clock.fixed(Instant.parse("2024-05-01T15:30:00Z"), ZoneOffset.UTC);
+        EpochAssembler assembler = new EpochAssembler("dev", clock);
+        List<PositionFix> fixes = new ArrayList<>();
+        for (int second = 0; second <= EpochAssembler.MAX_UNDATED_EPOCHS; second++) {
+            fixes.addAll(feed(assembler, gga("%06d.000".formatted(152900 + second), "5104.0859")));
+        }
+
+        assertEquals(EpochAssembler.MAX_UNDATED_EPOCHS, fixes.size());
+        assertEquals(Instant.parse("2024-05-01T15:29:00Z"), fixes.get(0).fixTime());
+        assertEquals(Instant.parse("2024-05-01T15:29:29Z"), lastOf(fixes).fixTime());
+        assertEquals(Instant.parse("2024-05-01T15:29:30Z"), feed(assembler, gga("152931.000", "5104.0859")).get(0).fixTime(),
+                "after the limit each epoch is dated from the clock when it ends");
     }
 
     @Test
@@ -50,7 +112,7 @@ class EpochAssemblerTest {
                 Fixtures.lineWith("quectel-L70", "$GPGSA,A,3,04"));
         assertEquals(List.of(), fixes, "the epoch is open until a sentence of another time arrives");
 
-        PositionFix fix = assembler.flush().orElseThrow();
+        PositionFix fix = lastOf(assembler.flush());
         assertEquals("VAN-017", fix.deviceId());
         assertEquals(Instant.parse("2022-03-09T15:01:19Z"), fix.fixTime());
         assertEquals(51.068098333, fix.latitude(), 1e-9);
@@ -67,14 +129,14 @@ class EpochAssemblerTest {
     void newEpochEmitsPrevious() {
         EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
         List<PositionFix> fixes = feed(assembler,
-                gga("150119.000", "5104.0859"),
+                rmc("150119.000", "090322"),
                 gga("150120.000", "5104.0860"));
         assertEquals(1, fixes.size());
         assertEquals(Instant.parse("2022-03-09T15:01:19Z"), fixes.get(0).fixTime());
 
-        PositionFix last = assembler.flush().orElseThrow();
+        PositionFix last = lastOf(assembler.flush());
         assertEquals(Instant.parse("2022-03-09T15:01:20Z"), last.fixTime());
-        assertEquals(Optional.empty(), assembler.flush(), "flush twice must not repeat the fix");
+        assertEquals(List.of(), assembler.flush(), "flush twice must not repeat the fix");
     }
 
     @Test
@@ -83,7 +145,7 @@ class EpochAssemblerTest {
         feed(assembler,
                 gga("150119.000", "5104.0859"),
                 Sentences.withChecksum("GPVTG,12.5,T,,M,27.0,N,50.0,K,A"));
-        PositionFix fix = assembler.flush().orElseThrow();
+        PositionFix fix = lastOf(assembler.flush());
         assertEquals(50.0, fix.speedKmh(), EXACT);
         assertEquals(12.5, fix.course(), EXACT);
     }
@@ -93,18 +155,18 @@ class EpochAssemblerTest {
         EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
         LineOutcome outcome = assembler.accept(Sentences.withChecksum("GPVTG,12.5,T,,M,27.0,N,50.0,K,A"));
         assertInstanceOf(DecodeResult.Decoded.class, outcome.decodeResult());
-        assertEquals(Optional.empty(), assembler.flush());
+        assertEquals(List.of(), assembler.flush());
     }
 
     @Test
     void timeOnlyEpochEndsPrevious() {
         EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
         List<PositionFix> fixes = feed(assembler,
-                gga("123518.00", "5104.0859"),
+                rmc("123518.00", "090322"),
                 Sentences.withChecksum("GPGGA,123519.00,,,,,0,00,99.99,,,,,,"));
         assertEquals(1, fixes.size());
         assertEquals(Instant.parse("2022-03-09T12:35:18Z"), fixes.get(0).fixTime());
-        assertEquals(Optional.empty(), assembler.flush(), "an epoch without position yields no fix");
+        assertEquals(List.of(), assembler.flush(), "an epoch without position yields no fix");
     }
 
     @Test
@@ -118,7 +180,7 @@ class EpochAssemblerTest {
                 "$GPRMC,,V,,,,,,,,,,N*53",
                 "$GPVTG,,T,,M,,N,,K,N*2C");
         assertEquals(List.of(), fixes);
-        assertEquals(Optional.empty(), assembler.flush());
+        assertEquals(List.of(), assembler.flush());
     }
 
     @Test
@@ -128,7 +190,7 @@ class EpochAssemblerTest {
         feed(assembler,
                 Fixtures.lineWith("haicom-305N", "$GPRMC,095257.809"),
                 Fixtures.lineWith("haicom-305N", "$GPVTG,0.00,T,,,0.00,N,0.00,K,A"));
-        PositionFix fix = assembler.flush().orElseThrow();
+        PositionFix fix = lastOf(assembler.flush());
         assertEquals(-27.210673333, fix.latitude(), 1e-8);
         assertFalse(fix.valid());
     }
@@ -138,7 +200,7 @@ class EpochAssemblerTest {
         // A GGA with an empty quality field gives no verdict, and no other sentence reports valid.
         EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
         feed(assembler, Sentences.withChecksum("GPGGA,150119.000,5104.0859,N,11405.7387,W,,08,0.94,1102.4,M,,M,,"));
-        assertFalse(assembler.flush().orElseThrow().valid());
+        assertFalse(lastOf(assembler.flush()).valid());
     }
 
     @Test
@@ -150,7 +212,7 @@ class EpochAssemblerTest {
                 Fixtures.lineWith("sirfstarv-nmea", "$GPGGA,020935.000"),
                 Fixtures.lineWith("sirfstarv-nmea", "$GLGGA,020935.000"),
                 Fixtures.lineWith("sirfstarv-nmea", "$GNRMC,020935.000"));
-        PositionFix fix = assembler.flush().orElseThrow();
+        PositionFix fix = lastOf(assembler.flush());
         assertEquals(10, fix.satellites());
         assertEquals(Instant.parse("2019-02-05T02:09:35Z"), fix.fixTime());
         assertEquals(1123.9, fix.altitude(), EXACT);
@@ -163,7 +225,7 @@ class EpochAssemblerTest {
                 Sentences.withChecksum("GPGGA,150119.000,5104.0859,N,11405.7387,W,1,08,0.94,1102.4,M,,M,,"),
                 Sentences.withChecksum("GNGGA,150119.000,5104.0859,N,11405.7387,W,1,17,0.94,1102.4,M,,M,,"),
                 Sentences.withChecksum("GLGGA,150119.000,5104.0859,N,11405.7387,W,1,09,0.94,1102.4,M,,M,,"));
-        assertEquals(17, assembler.flush().orElseThrow().satellites());
+        assertEquals(17, lastOf(assembler.flush()).satellites());
     }
 
     @Test
@@ -172,7 +234,7 @@ class EpochAssemblerTest {
         feed(assembler,
                 gga("150119.000", "5104.0859"),
                 Sentences.withChecksum("GPGLL,5104.0999,N,11405.7387,W,150119.000,A,A"));
-        assertEquals(51.068098333, assembler.flush().orElseThrow().latitude(), 1e-9);
+        assertEquals(51.068098333, lastOf(assembler.flush()).latitude(), 1e-9);
     }
 
     @Test
@@ -202,7 +264,7 @@ class EpochAssemblerTest {
         Clock clock = Clock.fixed(Instant.parse("2024-05-01T15:30:00Z"), ZoneOffset.UTC);
         EpochAssembler assembler = new EpochAssembler("dev", clock);
         feed(assembler, gga("152959.000", "5104.0859"));
-        assertEquals(Instant.parse("2024-05-01T15:29:59Z"), assembler.flush().orElseThrow().fixTime());
+        assertEquals(Instant.parse("2024-05-01T15:29:59Z"), lastOf(assembler.flush()).fixTime());
     }
 
     @Test
@@ -211,7 +273,7 @@ class EpochAssemblerTest {
         Clock clock = Clock.fixed(Instant.parse("2024-05-01T00:00:05Z"), ZoneOffset.UTC);
         EpochAssembler assembler = new EpochAssembler("dev", clock);
         feed(assembler, gga("235958.000", "5104.0859"));
-        assertEquals(Instant.parse("2024-04-30T23:59:58Z"), assembler.flush().orElseThrow().fixTime());
+        assertEquals(Instant.parse("2024-04-30T23:59:58Z"), lastOf(assembler.flush()).fixTime());
     }
 
     @Test
@@ -219,7 +281,7 @@ class EpochAssemblerTest {
         EpochAssembler assembler = new EpochAssembler("tcp:127.0.0.1:40312", MARCH_2022);
         feed(assembler, gga("150119.000", "5104.0859"));
         assembler.setDeviceId("VAN-017");
-        assertEquals("VAN-017", assembler.flush().orElseThrow().deviceId());
+        assertEquals("VAN-017", lastOf(assembler.flush()).deviceId());
     }
 
     @Test
@@ -230,9 +292,9 @@ class EpochAssemblerTest {
         LineOutcome outcome = assembler.accept(gga("150120.000", "5104.0859").replace("*", "*0"));
         assertEquals(DeviceErrorKind.BAD_CHECKSUM,
                 assertInstanceOf(DecodeResult.Rejected.class, outcome.decodeResult()).kind());
-        assertEquals(Optional.empty(), outcome.completedFix());
+        assertEquals(List.of(), outcome.completedFixes());
 
-        PositionFix fix = assembler.flush().orElseThrow();
+        PositionFix fix = lastOf(assembler.flush());
         assertEquals(Instant.parse("2022-03-09T15:01:19Z"), fix.fixTime());
     }
 
@@ -241,7 +303,7 @@ class EpochAssemblerTest {
         // TripNav TN-204 sends RMC and GGA in different seconds, so the RMC epoch has no GGA data.
         EpochAssembler assembler = new EpochAssembler("dev", MARCH_2022);
         feed(assembler, Fixtures.lineWith("tn204", "$GPRMC,230148"));
-        PositionFix fix = assembler.flush().orElseThrow();
+        PositionFix fix = lastOf(assembler.flush());
         assertEquals(Instant.parse("2002-10-26T23:01:48Z"), fix.fixTime());
         assertNull(fix.altitude());
         assertNull(fix.satellites());

@@ -33,12 +33,12 @@ class FixtureStreamTest {
         Map<DeviceErrorKind, Integer> rejections = new EnumMap<>(DeviceErrorKind.class);
         for (String line : Fixtures.receivedLines(logName)) {
             LineOutcome outcome = assembler.accept(line);
-            outcome.completedFix().ifPresent(fixes::add);
+            fixes.addAll(outcome.completedFixes());
             if (outcome.decodeResult() instanceof DecodeResult.Rejected rejected) {
                 rejections.merge(rejected.kind(), 1, Integer::sum);
             }
         }
-        assembler.flush().ifPresent(fixes::add);
+        fixes.addAll(assembler.flush());
         return new Streamed(fixes, rejections);
     }
 

@@ -17,6 +17,14 @@ public final class AvlFrames {
     public static final String DOC_CODEC8_TWO_RECORDS = "000000000000004308020000016B40D57B480100000000000000000000000000000001010101000000000000016B40D5C198010000000000000000000000000000000101010101000000020000252C";
     /** Codec 8 Extended, one record of 2019-06-10 11:36:32 UTC, five IO elements with two-byte ids. */
     public static final String DOC_CODEC8E = "000000000000004A8E010000016B412CEE000100000000000000000000000000000000010005000100010100010011001D00010010015E2C880002000B000000003544C87A000E000000001DD7E06A00000100002994";
+    /**
+     * UDP channel, Codec 8: the "Codec" page's example datagram, packet id 0xCAFE, AVL packet id 0x05,
+     * IMEI 352093086403655, one record of 2019-06-13 06:23:26 UTC with three IO elements.
+     */
+    public static final String DOC_UDP_CODEC8 = "003DCAFE0105000F33353230393330383634303336353508010000016B4F815B30010000000000000000000000000000000103021503010101425DBC000001";
+    /** The page's acknowledgement of {@link #DOC_UDP_CODEC8}: packet id 0xCAFE, AVL packet id 0x05, one record accepted. */
+    public static final String DOC_UDP_ACKNOWLEDGEMENT = "0005CAFE010501";
+
     /** IMEI handshake of 356307042441013. */
     public static final String IMEI_HANDSHAKE = "000F333536333037303432343431303133";
 
@@ -34,6 +42,19 @@ public final class AvlFrames {
         writeInt(out, data.length);
         out.writeBytes(data);
         writeInt(out, Crc16Ibm.compute(data, 0, data.length));
+        return out.toByteArray();
+    }
+
+    /** Wraps AVL data (codec id to second record count) into a UDP datagram of the given ids and IMEI. */
+    public static byte[] datagram(int packetId, int avlPacketId, String imei, byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        writeShort(out, 6 + imei.length() + data.length);
+        writeShort(out, packetId);
+        out.write(0x01);
+        out.write(avlPacketId);
+        writeShort(out, imei.length());
+        out.writeBytes(imei.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        out.writeBytes(data);
         return out.toByteArray();
     }
 
