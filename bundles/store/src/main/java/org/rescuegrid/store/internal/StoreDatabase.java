@@ -3,12 +3,15 @@ package org.rescuegrid.store.internal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.rescuegrid.store.schema.Migration;
 import org.rescuegrid.store.schema.SchemaMigrator;
 
@@ -28,6 +31,11 @@ public class StoreDatabase {
             new Migration(5, "outbox records HQ rejected, with HQ's reason", "db/rescuegrid/V005__outbox_rejected.sql"),
             new Migration(6, "validity of each position fix", "db/rescuegrid/V006__position_validity.sql"));
 
+    /** SQLStates of a lock timeout (40XL1) and a deadlock (40001); running the transaction again can succeed. */
+    private static final Set<String> LOCK_CONFLICTS = Set.of("40XL1", "40001");
+    private static final int ATTEMPTS = 3;
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDatabase.class);
+
     private final DataSource dataSource;
 
     @Activate
@@ -41,7 +49,26 @@ public class StoreDatabase {
     }
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs the work in one transaction and commits it. A transaction Derby aborted for a lock timeout or a
+     * deadlock is run again, up to {@value #ATTEMPTS} times in all: at boot, many drivers' first inserts meet
+     * on the identity sequences, and Derby then gives up on the lock after a short wait.
+     */
     <T> T inTransaction(TransactionWork<T> work) throws SQLException {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return runOnce(work);
+            } catch (SQLException e) {
+                if (attempt >= ATTEMPTS || !LOCK_CONFLICTS.contains(e.getSQLState())) {
+                    throw e;
+                }
+                LOG.debug("Transaction aborted by a lock conflict ({}), attempt {} of {}: {}", e.getSQLState(), attempt, ATTEMPTS, e.getMessage());
+                pause(attempt);
+            }
+        }
+    }
+
+    private <T> T runOnce(TransactionWork<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -52,6 +79,15 @@ public class StoreDatabase {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    private static void pause(int attempt) throws SQLException {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting to retry a transaction", e);
         }
     }
 
