@@ -79,10 +79,11 @@
   }
 
   function refresh() {
-    Promise.all([api('vehicles'), api('districts'), api('device-events')]).then(function (results) {
+    Promise.all([api('vehicles'), api('districts'), api('device-events'), api('kpi')]).then(function (results) {
       drawVehicles(results[0].vehicles);
       drawDistricts(results[1].districts);
       drawEvents(results[2].events);
+      drawKpis(results[3].kpis);
       $('updated').textContent = new Date(results[0].generatedAt).toLocaleTimeString(state.lang === 'ur' ? 'ur-PK' : 'en-GB');
     }).catch(function (error) {
       if (error.message === 'logged-out') { stop(); show('login'); }
@@ -164,6 +165,31 @@
       state.chart.data.datasets = datasets;
       state.chart.update();
     }
+  }
+
+  function minutes(seconds) {
+    if (seconds === null || seconds === undefined) { return '-'; }
+    var whole = Math.round(seconds);
+    return Math.floor(whole / 60) + ':' + String(whole % 60).padStart(2, '0');
+  }
+
+  function drawKpis(kpis) {
+    var body = $('kpis').querySelector('tbody');
+    body.textContent = '';
+    kpis.forEach(function (k) {
+      var row = document.createElement('tr');
+      row.setAttribute('data-area', k.province + '/' + (k.district || ''));
+      var incidents = Object.keys(k.incidentsByType).reduce(function (sum, type) { return sum + k.incidentsByType[type]; }, 0);
+      var share = k.responded ? ' (' + Math.round(100 * k.withinTarget / k.responded) + '%)' : '';
+      cell(row, k.province + ' / ' + (k.district || t('wholeProvince')));
+      cell(row, k.calls);
+      cell(row, incidents);
+      cell(row, t('ofResponded', { n: k.withinTarget, m: k.responded }) + share);
+      cell(row, minutes(k.response.meanSeconds));
+      cell(row, minutes(k.response.medianSeconds));
+      cell(row, minutes(k.response.p90Seconds));
+      body.appendChild(row);
+    });
   }
 
   function drawEvents(events) {

@@ -110,8 +110,9 @@ public class RadioGatewayIT extends RescueGridTestSupport {
         waitFor("a status event of " + RADIO, () -> !statusEvents(Instant.EPOCH).isEmpty());
         Bundle simulators = bundle("org.rescuegrid.simulators");
 
-        simulators.stop();
+        // Taken before the stop: the driver can report the radios offline while stop() is still stopping the cameras.
         Instant stopped = Instant.now();
+        simulators.stop();
         try {
             waitFor("the gateway reconnecting", () -> executeCommand("rescue:gateway-list").contains("RECONNECTING"));
             waitFor("a radio.offline event of " + RADIO, () -> !events.recent(RADIO, DeviceEventTypes.RADIO_OFFLINE, 10).stream()

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.hq.HqKpiService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,12 +46,13 @@ public class DashboardRoutes extends RouteBuilder {
     private final DashboardApi api;
 
     @Activate
-    public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, Map<String, Object> properties) {
+    public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, @Reference HqKpiService kpiService,
+            Map<String, Object> properties) {
         this.settings = DashboardSettings.from(properties);
         this.resources = new StaticResources(DashboardRoutes.class.getClassLoader());
         this.authenticator = new JaasAuthenticator(settings.realm());
         this.sessions = new SessionStore(settings.session(), Clock.systemUTC());
-        this.api = new DashboardApi(new HqReadModel(hqDataSource), settings, Clock.systemUTC());
+        this.api = new DashboardApi(new HqReadModel(hqDataSource), kpiService, settings, Clock.systemUTC());
         LOG.info("HQ dashboard started on {} (API {}), map tiles: {}", PAGES, API,
                 settings.tileUrl().isEmpty() ? "none, offline outlines" : settings.tileUrl());
     }
@@ -176,6 +178,8 @@ public class DashboardRoutes extends RouteBuilder {
         }
         try {
             api.answer(exchange, path == null ? "" : path);
+        } catch (DashboardApi.BadRequest e) {
+            HttpExchange.error(exchange, 400, e.getMessage());
         } catch (SQLException e) {
             LOG.error("HQ API {} failed reading the HQ database: {}", path, e.toString(), e);
             HttpExchange.error(exchange, 503, "HQ's database could not be read; retry later");

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -111,6 +113,22 @@ class HqReadModel {
             }
         }
         return result;
+    }
+
+    /** The provinces and their districts with calls received in {@code [from, to)}, in name order. */
+    Map<String, List<String>> callScopes(Instant from, Instant to) throws SQLException {
+        Map<String, List<String>> scopes = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT DISTINCT province, district FROM hq_call WHERE received_at >= ? AND received_at < ? ORDER BY province, district")) {
+            query.setTimestamp(1, Timestamp.from(from));
+            query.setTimestamp(2, Timestamp.from(to));
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    scopes.computeIfAbsent(rs.getString(1), province -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return scopes;
     }
 
     private static void lastHeard(Connection connection, Map<String, ObjectNode> districts, Instant now, Duration staleAfter)

@@ -1,7 +1,10 @@
 package org.rescuegrid.hq.dashboard.internal;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.camel.Exchange;
@@ -41,6 +44,20 @@ final class HttpExchange {
             return "";
         }
         return path.startsWith(root + "/") ? path.substring(root.length() + 1) : null;
+    }
+
+    /** The query parameters, decoded; a repeated name keeps its last value. */
+    static Map<String, String> query(Exchange exchange) {
+        Map<String, String> parameters = new HashMap<>();
+        String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);
+        if (query == null || query.isEmpty()) {
+            return parameters;
+        }
+        for (String part : query.split("&")) {
+            String[] pair = part.split("=", 2);
+            parameters.put(URLDecoder.decode(pair[0], StandardCharsets.UTF_8), pair.length == 2 ? URLDecoder.decode(pair[1], StandardCharsets.UTF_8) : "");
+        }
+        return parameters;
     }
 
     static String method(Exchange exchange) {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -105,6 +107,24 @@ class HqReadModelTest {
         assertEquals("panic", events.get(0).get("type").asText());
         assertEquals("ignition-on", events.get(1).get("type").asText());
         assertEquals(1, model.deviceEvents(NOW, 1).size());
+    }
+
+    @Test
+    void callScopesListProvincesAndDistrictsWithCallsInPeriod() throws SQLException {
+        call("PB-LHR", "CALL-1", "Faisalabad", NOW.minusSeconds(600));
+        call("PB-LHR", "CALL-2", "Lahore", NOW.minusSeconds(300));
+        call("PB-LHR", "CALL-3", "Faisalabad", NOW.minusSeconds(200));
+        call("SD-KHI", "CALL-9", "Karachi", NOW.minus(Duration.ofDays(2)));
+
+        Map<String, List<String>> scopes = model.callScopes(NOW.minus(Duration.ofHours(24)), NOW);
+
+        assertEquals(Map.of("PB-LHR", List.of("Faisalabad", "Lahore")), scopes);
+    }
+
+    private void call(String province, String callId, String district, Instant at) throws SQLException {
+        derby.execute("INSERT INTO hq_call (event_id, province, call_id, received_at, incident_type, disposition, district)"
+                + " VALUES ('" + UUID.randomUUID() + "', '" + province + "', '" + callId + "', " + timestamp(at) + ", 'fire', 'emergency', '"
+                + district + "')");
     }
 
     /** Stores a position as the HQ receiver does: the record received when the fix was made. */
