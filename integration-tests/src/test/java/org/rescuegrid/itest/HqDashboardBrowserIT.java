@@ -37,9 +37,9 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Opens the HQ dashboard of the demo distribution, as a new user starts it, in real headless Chromium:
- * logs in through Karaf JAAS, watches the replayed vehicles move on the map, switches to Urdu and checks
- * that a user without an HQ role is refused. This runs outside OSGi because the browser driver is a plain
+ * Opens the HQ dashboard of the demo distribution, as a new user starts it, in real headless Chromium. It
+ * logs in through Karaf JAAS, watches the replayed vehicles move on the map and switches to Urdu. It also
+ * checks that a user without an HQ role is rejected. This runs outside OSGi because the browser driver is a plain
  * Java library; the node is the unpacked distribution started with bin/start, once for the class, with
  * its demo ports moved to free ones.
  */
@@ -112,7 +112,7 @@ public class HqDashboardBrowserIT {
     }
 
     @Test
-    public void loggedInViewerSeesReplayedVehiclesMoveOnTheMap() {
+    public void viewerSeesVehiclesMove() {
         logIn(VIEWER, VIEWER_PASSWORD);
 
         waitUntil("vehicles in the table", () -> (Long) browser.executeScript("return document.querySelectorAll('#vehicles tbody tr').length") > 1);
@@ -121,8 +121,8 @@ public class HqDashboardBrowserIT {
         assertEquals("each vehicle is a marker on the map", tableRows, markers);
         String before = positions();
 
-        // The demo replays recorded drives and the page polls every 5 s, so some vehicle's position changes;
-        // a few of the recorded receivers stood still, so not every vehicle moves.
+        // The demo replays recorded drives and the page polls every 5 s, so some vehicle's position changes.
+        // A few of the recorded receivers stood still, which is why any vehicle may be the one that moves.
         waitUntil("a vehicle to move from " + before, () -> !positions().equals(before) && !positions().isEmpty());
         assertNotEquals(before, positions());
 
@@ -132,7 +132,7 @@ public class HqDashboardBrowserIT {
     }
 
     @Test
-    public void urduInterfaceIsRightToLeftAndStaysChosenForTheUser() {
+    public void urduIsRightToLeftAndKept() {
         logIn(VIEWER, VIEWER_PASSWORD);
         waitUntil("the dashboard", () -> browser.findElement(By.id("dashboard-view")).isDisplayed());
 
@@ -148,7 +148,7 @@ public class HqDashboardBrowserIT {
     }
 
     @Test
-    public void wrongPasswordAndUserWithoutHqRoleAreRefused() throws Exception {
+    public void wrongPasswordAndMissingRoleRejected() throws Exception {
         typeLogin(VIEWER, "not-the-password");
         waitUntil("the error message", () -> !browser.findElement(By.id("login-error")).getText().isEmpty());
         assertEquals("Wrong user name or password.", browser.findElement(By.id("login-error")).getText());
@@ -180,7 +180,7 @@ public class HqDashboardBrowserIT {
         browser.findElement(By.id("login-button")).click();
     }
 
-    /** Every vehicle with its position as the table shows them, read in one script: the page rebuilds the table every 5 s. */
+    /** Returns every vehicle with its position as the table shows them, read in one script because the page rebuilds the table every 5 s. */
     private static String positions() {
         return (String) browser.executeScript("return Array.from(document.querySelectorAll('#vehicles tbody tr'))"
                 + ".map(row => row.getAttribute('data-vehicle') + '@' + row.querySelector('td.position').textContent).join(' ')");

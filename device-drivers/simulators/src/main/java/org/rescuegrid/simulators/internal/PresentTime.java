@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Stamps a recorded epoch with the present UTC time, so that a demo node sees live fixes: the dashboard
+ * Stamps a recorded epoch with the present UTC time, so that a demo node receives live fixes: the dashboard
  * shows them as current, and no fix is taken for old history or one from the future. The times of RMC,
  * GGA, GLL, GNS and ZDA sentences and the dates of RMC and ZDA are rewritten with recomputed checksums;
  * positions, speeds and the recorded pace stay as they are.

@@ -52,7 +52,7 @@ class DashboardApi {
     }
 
     /**
-     * Answers {@code kpi?from=&to=}: the key figures of every province with calls in the period, for the
+     * Returns, for {@code kpi?from=&to=}, the key figures of every province with calls in the period, for the
      * province and each of its districts. The period defaults to the last 24 hours.
      */
     private void kpi(Exchange exchange, Instant now) throws SQLException {
@@ -90,7 +90,7 @@ class DashboardApi {
         }
     }
 
-    /** A request the API cannot answer as asked; its message goes back with status 400. */
+    /** An invalid request parameter; its message is sent back with status 400. */
     static final class BadRequest extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

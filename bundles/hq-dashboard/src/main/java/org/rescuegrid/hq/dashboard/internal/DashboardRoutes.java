@@ -25,9 +25,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Serves the HQ dashboard under {@code /hq/dashboard} and its read API under {@code /hq/api/v1} on the node's
- * HTTP server. Pages are public files with no data in them; every figure comes from the API, which needs a
- * dashboard login (a session cookie) or, for other government systems, HTTP Basic credentials of the same
- * JAAS realm, and one of HQ's roles.
+ * HTTP server. Pages are public files with no data in them, and every figure comes from the API. The API
+ * needs a dashboard login (a session cookie) or HTTP Basic credentials of the same JAAS realm, for other
+ * government systems, and one of HQ's roles.
  */
 @Component(service = RoutesBuilder.class, configurationPid = DashboardSettings.PID)
 @Designate(ocd = DashboardConfig.class)
@@ -186,7 +186,7 @@ public class DashboardRoutes extends RouteBuilder {
         }
     }
 
-    /** Lets a request with a live session or valid Basic credentials and an HQ role through; answers 401 or 403 otherwise. */
+    /** Returns whether the request has a live session or valid Basic credentials with an HQ role; otherwise replies 401 or 403. */
     private boolean authorised(Exchange exchange) {
         if (HttpExchange.cookie(exchange, HttpExchange.SESSION_COOKIE).flatMap(sessions::touch).isPresent()) {
             return true;

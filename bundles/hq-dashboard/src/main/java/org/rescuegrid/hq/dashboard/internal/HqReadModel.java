@@ -39,7 +39,7 @@ class HqReadModel {
         this.dataSource = dataSource;
     }
 
-    /** The latest valid position of every vehicle heard within {@link #MAP_WINDOW}, all districts. */
+    /** Returns the latest valid position of every vehicle heard within {@link #MAP_WINDOW}, all districts. */
     ArrayNode vehicles(Instant now) throws SQLException {
         String sql = "SELECT p.province, p.vehicle_id, p.device_id, p.fix_time, p.latitude, p.longitude, p.speed_kmh"
                 + " FROM hq_position p JOIN (SELECT province, vehicle_id, MAX(fix_time) AS latest FROM hq_position"
@@ -75,7 +75,7 @@ class HqReadModel {
     }
 
     /**
-     * One entry per district that has ever reported: when it was last heard, what it sent in the last hour,
+     * Returns one entry per district that has ever reported: when it was last heard, what it sent in the last hour,
      * its devices that fell silent, the gaps in its feed, and whether it is stale.
      */
     ArrayNode districts(Instant now, Duration staleAfter, Duration silentAfter) throws SQLException {
@@ -93,7 +93,7 @@ class HqReadModel {
         return result;
     }
 
-    /** Device events of the last day per district and type, newest first. */
+    /** Returns the device events of the last day, newest first. */
     ArrayNode deviceEvents(Instant now, int limit) throws SQLException {
         String sql = "SELECT province, device_id, vehicle_id, event_type, event_time FROM hq_device_event"
                 + " WHERE event_time > ? ORDER BY event_time DESC FETCH FIRST ? ROWS ONLY";
@@ -115,7 +115,7 @@ class HqReadModel {
         return result;
     }
 
-    /** The provinces and their districts with calls received in {@code [from, to)}, in name order. */
+    /** Returns the provinces and their districts with calls received in {@code [from, to)}, in name order. */
     Map<String, List<String>> callScopes(Instant from, Instant to) throws SQLException {
         Map<String, List<String>> scopes = new TreeMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(

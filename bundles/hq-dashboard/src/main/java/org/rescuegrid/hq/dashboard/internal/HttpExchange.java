@@ -28,7 +28,7 @@ final class HttpExchange {
     private HttpExchange() {
     }
 
-    /** The request path without its query, for example "/hq/dashboard/app.js". */
+    /** Returns the request path without its query, for example "/hq/dashboard/app.js". */
     static String path(Exchange exchange) {
         String uri = exchange.getMessage().getHeader(Exchange.HTTP_URI, String.class);
         if (uri == null) {
@@ -38,7 +38,7 @@ final class HttpExchange {
         return query < 0 ? uri : uri.substring(0, query);
     }
 
-    /** The path below a root such as "/hq/dashboard", without leading slash; null when the path is not below it. */
+    /** Returns the path below a root such as "/hq/dashboard", without leading slash; null when the path is not below it. */
     static String below(String path, String root) {
         if (path.equals(root)) {
             return "";
@@ -46,7 +46,7 @@ final class HttpExchange {
         return path.startsWith(root + "/") ? path.substring(root.length() + 1) : null;
     }
 
-    /** The query parameters, decoded; a repeated name keeps its last value. */
+    /** Returns the decoded query parameters; a repeated name keeps its last value. */
     static Map<String, String> query(Exchange exchange) {
         Map<String, String> parameters = new HashMap<>();
         String query = exchange.getMessage().getHeader(Exchange.HTTP_QUERY, String.class);

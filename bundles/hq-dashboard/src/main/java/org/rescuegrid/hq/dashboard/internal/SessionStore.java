@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 class SessionStore {
 
-    /** One logged-in user; admin is true when the user holds HQ's admin role. */
+    /** One logged-in user; admin is true when the user has HQ's admin role. */
     record Session(String user, boolean admin, Instant expires) {
     }
 

@@ -20,7 +20,7 @@ class DashboardSettingsTest {
     }
 
     @Test
-    void tileUrlWithoutPlaceholdersIsRejectedWithTheFix() {
+    void tileUrlWithoutPlaceholdersRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> DashboardSettings.from(config("https://tiles.example.org/map.png", 60, "hq-viewer")));
         assertEquals("org.rescuegrid.hq.dashboard: tileUrl='https://tiles.example.org/map.png' is invalid; set an http(s) URL"

@@ -45,7 +45,7 @@ class HqReadModelTest {
     }
 
     @Test
-    void mapShowsEachVehiclesLatestValidFixOfTheLastDay() throws SQLException {
+    void vehiclesLatestValidFix() throws SQLException {
         position("PB-LHR", "TRK-1", "AMB-LHR-101", NOW.minusSeconds(60), 31.5200, true);
         position("PB-LHR", "TRK-1", "AMB-LHR-101", NOW.minusSeconds(20), 31.5210, true);
         // A newer fix the receiver marked invalid must not move the vehicle.
@@ -64,7 +64,7 @@ class HqReadModelTest {
     }
 
     @Test
-    void districtHealthShowsStaleFeedsGapsAndSilentDevices() throws SQLException {
+    void districtHealthStaleGapsSilent() throws SQLException {
         // PB-LHR: batches 50 min, 35 min and 30 s ago, so one gap of 15 minutes, and live now.
         position("PB-LHR", "TRK-1", "AMB-LHR-101", NOW.minusSeconds(3000), 31.52, true);
         position("PB-LHR", "TRK-1", "AMB-LHR-101", NOW.minusSeconds(2100), 31.53, true);
@@ -110,7 +110,7 @@ class HqReadModelTest {
     }
 
     @Test
-    void callScopesListProvincesAndDistrictsWithCallsInPeriod() throws SQLException {
+    void callScopesInPeriod() throws SQLException {
         call("PB-LHR", "CALL-1", "Faisalabad", NOW.minusSeconds(600));
         call("PB-LHR", "CALL-2", "Lahore", NOW.minusSeconds(300));
         call("PB-LHR", "CALL-3", "Faisalabad", NOW.minusSeconds(200));
