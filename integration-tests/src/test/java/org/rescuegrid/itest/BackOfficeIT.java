@@ -98,7 +98,7 @@ public class BackOfficeIT extends RescueGridTestSupport {
         executeCommand("rescue:incident-step " + incident + " AMB-LHR-102 on-scene");
         executeCommand("rescue:incident-step " + incident + " AMB-LHR-102 left-scene");
         executeCommand("rescue:incident-step " + incident + " AMB-LHR-102 back-in-service");
-        executeCommand("rescue:incident-close " + incident);
+        executeAs(TEST_SUPERVISOR, TEST_SUPERVISOR_PASSWORD, "rescue:incident-close --rescued 1 --first-aid 1 --hospital 0 --deaths 0 " + incident);
         waitFor("the final compliance of " + incident + " at HQ",
                 () -> !column(hqDatabase, "SELECT event_id FROM hq_record WHERE record_type = 'compliance'").isEmpty());
         String closes = executeCommand("rescue:audit --action incident-close --target " + incident);

@@ -23,11 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import javax.inject.Inject;
-import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
-import javax.security.auth.login.LoginException;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -55,8 +50,8 @@ public class FrontOfficeAccessIT extends RescueGridTestSupport {
 
     private static final String OPERATOR = "it-operator";
     private static final String OPERATOR_PASSWORD = "operator-secret";
-    private static final String SUPERVISOR = "it-supervisor";
-    private static final String SUPERVISOR_PASSWORD = "supervisor-secret";
+    private static final String SUPERVISOR = TEST_SUPERVISOR;
+    private static final String SUPERVISOR_PASSWORD = TEST_SUPERVISOR_PASSWORD;
     private static final Pattern INCIDENT_ID = Pattern.compile("\"incidentId\":\"(INC-\\d+)\"");
     private static final Pattern CALL_ID = Pattern.compile("\"callId\":\"(CALL-\\d+)\"");
 
@@ -171,25 +166,6 @@ public class FrontOfficeAccessIT extends RescueGridTestSupport {
         } catch (IOException e) {
             throw new AssertionError("node log " + log + " could not be read: " + e.getMessage(), e);
         }
-    }
-
-    /** Runs a console command as a user of the JAAS realm, so the command ACL checks that user's roles. */
-    private String executeAs(String user, String password, String command) throws Exception {
-        Subject subject = new Subject();
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
-        try {
-            new LoginContext("karaf", subject, callbacks -> {
-                ((NameCallback) callbacks[0]).setName(user);
-                ((PasswordCallback) callbacks[1]).setPassword(password.toCharArray());
-            }).login();
-        } catch (LoginException e) {
-            throw new AssertionError("login of " + user + " failed: " + e.getMessage(), e);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
-        return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> executeCommand(command));
     }
 
     private static AssertionError expectFailure(PrivilegedExceptionAction<?> action) throws Exception {

@@ -9,6 +9,12 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRunti
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.replaceConfigurationFile;
 
+import javax.security.auth.Subject;
+import javax.security.auth.callback.NameCallback;
+import javax.security.auth.callback.PasswordCallback;
+import javax.security.auth.login.LoginContext;
+import javax.security.auth.login.LoginException;
+import java.security.PrivilegedExceptionAction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -62,6 +68,10 @@ public abstract class RescueGridTestSupport {
     // The demo feature configures HQ for this province; the test only replaces the token.
     protected static final String PROVINCE = "PB-LHR";
     protected static final Duration TIMEOUT = Duration.ofSeconds(120);
+
+    /** A user of the supervisors group, for console commands that only supervisors may run. */
+    protected static final String TEST_SUPERVISOR = "it-supervisor";
+    protected static final String TEST_SUPERVISOR_PASSWORD = "supervisor-secret";
 
     @Inject
     protected BundleContext bundleContext;
@@ -126,6 +136,7 @@ public abstract class RescueGridTestSupport {
                 logLevel(LogLevel.INFO),
                 editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.localRepository", localRepository),
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", String.valueOf(freePort())),
+                editConfigurationFilePut("etc/users.properties", TEST_SUPERVISOR, TEST_SUPERVISOR_PASSWORD + ",_g_:supervisors"),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", String.valueOf(freePort())),
                 editConfigurationFilePut("etc/org.rescuegrid.bus.cfg", "httpPort", String.valueOf(httpPort)),
@@ -274,6 +285,25 @@ public abstract class RescueGridTestSupport {
         }
         print.flush();
         return output.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Runs a console command as a user of the JAAS realm, so the command ACL checks that user's roles. */
+    protected String executeAs(String user, String password, String command) throws Exception {
+        Subject subject = new Subject();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getSystemClassLoader());
+        try {
+            new LoginContext("karaf", subject, callbacks -> {
+                ((NameCallback) callbacks[0]).setName(user);
+                ((PasswordCallback) callbacks[1]).setPassword(password.toCharArray());
+            }).login();
+        } catch (LoginException e) {
+            throw new AssertionError("login of " + user + " failed: " + e.getMessage(), e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+        return Subject.doAs(subject, (PrivilegedExceptionAction<String>) () -> executeCommand(command));
     }
 
     protected Bundle bundle(String symbolicName) {

@@ -158,10 +158,4 @@ public class TeltonikaUdpIT extends RescueGridTestSupport {
         }
         return validities;
     }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -56,7 +56,7 @@ public class DerbyPositionStore implements PositionStore {
     }
 
     /** Creates a store with the default limits and the system clock. */
-    DerbyPositionStore(StoreDatabase database) {
+    public DerbyPositionStore(StoreDatabase database) {
         this(database, PositionValiditySettings.DEFAULTS, Clock.systemUTC());
     }
 
