@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.api.security.JaasLogin;
 import org.rescuegrid.hq.HqKpiService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +42,6 @@ public class DashboardRoutes extends RouteBuilder {
 
     private final DashboardSettings settings;
     private final StaticResources resources;
-    private final JaasAuthenticator authenticator;
     private final SessionStore sessions;
     private final DashboardApi api;
 
@@ -50,7 +50,6 @@ public class DashboardRoutes extends RouteBuilder {
             Map<String, Object> properties) {
         this.settings = DashboardSettings.from(properties);
         this.resources = new StaticResources(DashboardRoutes.class.getClassLoader());
-        this.authenticator = new JaasAuthenticator(settings.realm());
         this.sessions = new SessionStore(settings.session(), Clock.systemUTC());
         this.api = new DashboardApi(new HqReadModel(hqDataSource), kpiService, settings, Clock.systemUTC());
         LOG.info("HQ dashboard started on {} (API {}), map tiles: {}", PAGES, API,
@@ -125,7 +124,7 @@ public class DashboardRoutes extends RouteBuilder {
         String user = login.get().user();
         char[] password = login.get().password();
 
-        Optional<Set<String>> roles = authenticator.login(user, password);
+        Optional<Set<String>> roles = JaasLogin.roles(settings.realm(), user, password);
         if (roles.isEmpty()) {
             LOG.warn("HQ dashboard login refused for user={} from {}: wrong user name or password", user, remote);
             HttpExchange.error(exchange, 401, "wrong user name or password");
@@ -197,7 +196,7 @@ public class DashboardRoutes extends RouteBuilder {
             exchange.getMessage().setHeader("WWW-Authenticate", "Basic realm=\"RescueGrid HQ\"");
             return false;
         }
-        Optional<Set<String>> roles = authenticator.login(credentials.get().user(), credentials.get().password());
+        Optional<Set<String>> roles = JaasLogin.roles(settings.realm(), credentials.get().user(), credentials.get().password());
         if (roles.isEmpty()) {
             LOG.warn("HQ API refused user={} from {}: wrong user name or password", credentials.get().user(), remote(exchange));
             HttpExchange.error(exchange, 401, "wrong user name or password");
