@@ -7,7 +7,6 @@ import java.util.Optional;
 
 import org.rescuegrid.onvif.internal.Namespace;
 import org.rescuegrid.onvif.internal.XmlElement;
-import org.rescuegrid.onvif.internal.XmlValues;
 
 /**
  * The ONVIF media2 service ({@code ver20/media}, Profile T): profiles, stream URIs and snapshot
@@ -66,22 +65,8 @@ public final class Media2Service {
 
     private static MediaProfile readProfile(XmlElement profile) throws OnvifException {
         Optional<XmlElement> configurations = profile.child("Configurations");
-        Optional<XmlElement> encoder = configurations.flatMap(element -> element.child("VideoEncoder"));
-        int width = 0;
-        int height = 0;
-        String encoding = "";
-        if (encoder.isPresent()) {
-            encoding = encoder.get().text("Encoding").orElse("");
-            Optional<String> widthText = encoder.get().text("Resolution", "Width");
-            Optional<String> heightText = encoder.get().text("Resolution", "Height");
-            width = widthText.isPresent() ? XmlValues.integer(widthText.get()) : 0;
-            height = heightText.isPresent() ? XmlValues.integer(heightText.get()) : 0;
-        }
-        return new MediaProfile(
-                profile.requiredAttribute("token"),
-                profile.text("Name").orElse(""),
+        return MediaProfile.read(profile, configurations.flatMap(element -> element.child("VideoEncoder")),
                 configurations.flatMap(element -> element.text("VideoSource", "SourceToken")).orElse(""),
-                encoding, width, height,
                 configurations.flatMap(element -> element.child("PTZ")).flatMap(ptz -> ptz.attribute("token")).orElse(null));
     }
 }

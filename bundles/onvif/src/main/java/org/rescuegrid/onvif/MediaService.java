@@ -68,22 +68,8 @@ public final class MediaService {
     }
 
     private static MediaProfile readProfile(XmlElement profile) throws OnvifException {
-        Optional<XmlElement> encoder = profile.child("VideoEncoderConfiguration");
-        int width = 0;
-        int height = 0;
-        String encoding = "";
-        if (encoder.isPresent()) {
-            encoding = encoder.get().text("Encoding").orElse("");
-            Optional<String> widthText = encoder.get().text("Resolution", "Width");
-            Optional<String> heightText = encoder.get().text("Resolution", "Height");
-            width = widthText.isPresent() ? XmlValues.integer(widthText.get()) : 0;
-            height = heightText.isPresent() ? XmlValues.integer(heightText.get()) : 0;
-        }
-        return new MediaProfile(
-                profile.requiredAttribute("token"),
-                profile.text("Name").orElse(""),
+        return MediaProfile.read(profile, profile.child("VideoEncoderConfiguration"),
                 profile.text("VideoSourceConfiguration", "SourceToken").orElse(""),
-                encoding, width, height,
                 profile.child("PTZConfiguration").flatMap(ptz -> ptz.attribute("token")).orElse(null));
     }
 }
