@@ -47,8 +47,8 @@ public class HqDashboardBrowserIT {
 
     private static final String CHROMIUM = "/usr/bin/chromium";
     private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    /** The demo's fixed ports (console, JMX, HTTP, drivers, simulators), moved to free ones for the test. */
-    private static final List<Integer> DEMO_PORTS = List.of(8122, 11122, 44122, 8123, 5010, 5023, 5027, 48401, 8131, 8132);
+    /** The demo's fixed ports (console, JMX, HTTP, drivers, simulators, camera discovery), moved to free ones for the test. */
+    private static final List<Integer> DEMO_PORTS = List.of(8122, 11122, 44122, 8123, 5010, 5023, 5027, 48401, 8131, 8132, 37020, 37021, 37022);
     private static final Pattern PORT_NUMBER = Pattern.compile("\\b(\\d{4,5})\\b");
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration WAIT = Duration.ofSeconds(90);

@@ -79,6 +79,7 @@ public class PlatformCamelContext {
             context.start();
         });
         awaitHttpRouter(context);
+        OversizedBodyReply.install(context, config.httpMaxBodyBytes());
         LOG.info("Platform CamelContext started, HTTP server on {}:{}", config.httpHost(), config.httpPort());
 
         synchronized (lock) {
