@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers a request whose body is over the server's limit with a JSON message that names the limit and the
+ * Replies to a request whose body is over the server's limit with a JSON message that names the limit and the
  * setting, where Vert.x would send a bare "Request Entity Too Large" and log an unhandled router failure.
  */
 final class OversizedBodyReply {
