@@ -57,10 +57,17 @@ public class CameraSimulator {
             if (discovery != null) {
                 discovery.start(group, new InetSocketAddress(settings.host(), settings.discoveryPort()));
             }
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // Netty's sync() rethrows a failed bind's checked BindException undeclared, so every exception must
+            // release the port already bound and the event loop before the component fails.
             server.stop();
             group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
-            throw e;
+            if (e instanceof InterruptedException interrupted) {
+                throw interrupted;
+            }
+            throw new IllegalStateException("camera=" + settings.name() + " could not listen on " + settings.host().getHostAddress()
+                    + " port " + settings.port() + (discovery != null ? " or discovery port " + settings.discoveryPort() : "") + ": " + e
+                    + "; free the port or change port/discoveryPort in the simulator's configuration", e);
         }
         long interval = settings.motionInterval().toMillis();
         if (interval > 0) {

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +62,24 @@ class CameraSimulatorTest {
         simulator = new CameraSimulator(settings, Clock.systemUTC());
         return OnvifConnection.create(URI.create("http://127.0.0.1:" + port + "/onvif/device_service"), "admin",
                 password, HTTP, Duration.ofSeconds(3));
+    }
+
+    @Test
+    void takenDiscoveryPortFailsAndReleasesHttpPort() throws Exception {
+        int port = freePort();
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            CameraSimulatorSettings settings = new CameraSimulatorSettings("CAM-TEST-02", InetAddress.getLoopbackAddress(), port,
+                    "admin", PASSWORD, Duration.ZERO, Duration.ZERO, CameraSimulatorSettings.Behaviour.NORMAL, taken.getLocalPort(), null);
+
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> new CameraSimulator(settings, Clock.systemUTC()));
+
+            assertTrue(e.getMessage().startsWith("camera=CAM-TEST-02 could not listen on 127.0.0.1 port " + port
+                    + " or discovery port " + taken.getLocalPort()), e.getMessage());
+        }
+        // The HTTP port bound before the failure is free again.
+        try (ServerSocket again = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            assertEquals(port, again.getLocalPort());
+        }
     }
 
     @Test
