@@ -1,6 +1,7 @@
 package org.rescuegrid.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
@@ -214,7 +215,8 @@ public class CameraIT extends RescueGridTestSupport {
     private org.osgi.service.cm.Configuration simulatorConfiguration(String name) throws Exception {
         org.osgi.service.cm.Configuration[] found = configurationAdmin.listConfigurations(
                 "(&(service.factoryPid=" + SIMULATOR_PID + ")(name=" + name + "))");
-        assertTrue("no simulator configuration named " + name, found != null && found.length == 1);
+        assertNotNull("no simulator configuration named " + name, found);
+        assertEquals("simulator configurations named " + name, 1, found.length);
         return found[0];
     }
 

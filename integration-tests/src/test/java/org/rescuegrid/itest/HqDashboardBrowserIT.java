@@ -39,9 +39,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Opens the HQ dashboard of the demo distribution, as a new user starts it, in real headless Chromium. It
  * logs in through Karaf JAAS, watches the replayed vehicles move on the map and switches to Urdu. It also
- * checks that a user without an HQ role is rejected. This runs outside OSGi because the browser driver is a plain
- * Java library; the node is the unpacked distribution started with bin/start, once for the class, with
- * its demo ports moved to free ones.
+ * checks that a user without an HQ role is rejected. It runs outside OSGi because the browser driver is a plain
+ * Java library. The node is the unpacked distribution, started with bin/start once for the class with its
+ * demo ports moved to free ones.
  */
 public class HqDashboardBrowserIT {
 

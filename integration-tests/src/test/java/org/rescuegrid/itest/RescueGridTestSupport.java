@@ -166,7 +166,7 @@ public abstract class RescueGridTestSupport {
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "port", String.valueOf(cameraYardPort)),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "name", "CAM-LHR-YARD"),
                 editConfigurationFilePut("etc/org.rescuegrid.simulator.onvif-lhr-yard.cfg", "password", "demo-camera"),
-                // WS-Discovery stays on loopback: the cameras announce to the driver's unicast listener and answer
+                // WS-Discovery stays on loopback: the cameras announce to the driver's unicast listener and reply to
                 // probes on ports of their own.
                 editConfigurationFilePut("etc/org.rescuegrid.driver.onvif.discovery.cfg", "announcementAddress",
                         "127.0.0.1:" + announcementPort),

@@ -181,7 +181,12 @@ final class FrontOffice implements FrontOfficeService {
 
         Incident newIncident = created;
         Incident joinedIncident = joined;
-        String district = districts.districtOf(location != null ? location : joined != null ? joined.location() : null);
+        // A call attached to an incident without a place of its own counts for the incident's district.
+        Location place = location;
+        if (place == null && joined != null) {
+            place = joined.location();
+        }
+        String district = districts.districtOf(place);
         write(() -> database.inTransaction(connection -> {
             if (newIncident != null) {
                 FrontOfficeTables.insertIncident(connection, incidentNumber, newIncident, now, district);

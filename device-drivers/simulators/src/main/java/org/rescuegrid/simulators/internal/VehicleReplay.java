@@ -256,7 +256,7 @@ final class VehicleReplay implements Runnable {
         return days == 0 ? lines : lines.stream().map(line -> DateShift.apply(line, days)).toList();
     }
 
-    /** Sends one OsmAnd report as an HTTP GET and fails unless the driver answers 200 after storing it. */
+    /** Sends one OsmAnd report as an HTTP GET and fails unless the driver responds 200 after storing it. */
     private void report(String query) throws IOException {
         if (query.isEmpty()) {
             return;
@@ -272,7 +272,7 @@ final class VehicleReplay implements Runnable {
             }
         }
         if (status != 200) {
-            throw new IOException("OsmAnd report answered with HTTP " + status + " by " + osmandUrl);
+            throw new IOException("OsmAnd report rejected with HTTP " + status + " by " + osmandUrl + "; expected 200");
         }
     }
 

@@ -50,7 +50,7 @@ public class RestApiRoutes extends RouteBuilder {
         });
     }
 
-    /** The back office's audit trail, where it is installed; changes made over REST are recorded there. */
+    /** Binds the back office's audit trail, where it is installed, so that changes made over REST are recorded there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
     void bindAudit(AuditLog log) {
         this.audit = log;

@@ -93,7 +93,7 @@ public class CameraSimulator {
         return camera;
     }
 
-    /** Returns the UDP port that answers WS-Discovery probes; throws when the camera has no discovery socket. */
+    /** Returns the UDP port that replies to WS-Discovery probes; throws when the camera has no discovery socket. */
     int discoveryPort() {
         if (discovery == null) {
             throw new IllegalStateException("camera " + settings.name() + " has neither discoveryPort nor announceTo");

@@ -37,7 +37,7 @@ public @interface CameraSimulatorConfig {
             + " except GetSystemDateAndTime. silent: accept connections and never respond.")
     String behaviour() default "normal";
 
-    @AttributeDefinition(description = "UDP port on the camera's host where it answers WS-Discovery probes, 1-65535;"
+    @AttributeDefinition(description = "UDP port on the camera's host where it replies to WS-Discovery probes, 1-65535;"
             + " 0 for none. The camera joins no multicast group, so probes must be directed at this port.",
             min = "0", max = "65535")
     int discoveryPort() default 0;

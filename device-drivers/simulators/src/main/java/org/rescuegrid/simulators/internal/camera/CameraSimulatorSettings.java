@@ -56,7 +56,7 @@ record CameraSimulatorSettings(String name, InetAddress host, int port, String u
                 config.discoveryPort(), announceTo(config.announceTo()));
     }
 
-    /** Returns true when the camera needs a discovery socket, to answer probes or to announce itself. */
+    /** Returns true when the camera needs a discovery socket, to reply to probes or to announce itself. */
     boolean discovery() {
         return discoveryPort > 0 || announceTo != null;
     }

@@ -20,7 +20,7 @@ import org.xml.sax.SAXException;
 
 /**
  * The WS-Discovery side of one simulated camera, on a UDP socket bound to its loopback host: it
- * answers probes for NetworkVideoTransmitter devices by unicast to the sender, sends Hello when it
+ * replies to probes for NetworkVideoTransmitter devices by unicast to the sender, sends Hello when it
  * starts and Bye when it stops. It never joins a multicast group, so a probe must be directed at
  * its port.
  */
@@ -43,8 +43,8 @@ final class DiscoveryResponder {
     }
 
     /**
-     * Binds the socket and sends Hello. Port 0 binds a socket that only announces and answers no
-     * probe anyone could address.
+     * Binds the socket and sends Hello. Port 0 binds a socket that only announces: no probe can
+     * be addressed to it.
      */
     void start(EventLoopGroup group, InetSocketAddress address) throws InterruptedException {
         channel = new Bootstrap()
@@ -91,7 +91,7 @@ final class DiscoveryResponder {
         }
     }
 
-    /** Returns the MessageID of a probe that asks for video transmitters or for any type, empty for anything else. */
+    /** Returns the MessageID of a probe that requests video transmitters or for any type, empty for anything else. */
     static Optional<String> probeMessageId(byte[] datagram) {
         RequestXml request;
         try {
