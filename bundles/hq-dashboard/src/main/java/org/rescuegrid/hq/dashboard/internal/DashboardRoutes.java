@@ -116,13 +116,15 @@ public class DashboardRoutes extends RouteBuilder {
             HttpExchange.error(exchange, 415, "Content-Type '" + contentType + "' is not accepted; send the login as application/json");
             return;
         }
-        Optional<HttpExchange.BasicCredentials> login = HttpExchange.loginBody(body);
-        if (login.isEmpty()) {
-            HttpExchange.error(exchange, 400, "send {\"user\": \"NAME\", \"password\": \"PASSWORD\"} with both fields non-empty");
+        HttpExchange.BasicCredentials login;
+        try {
+            login = HttpExchange.loginBody(body);
+        } catch (IllegalArgumentException e) {
+            HttpExchange.error(exchange, 400, e.getMessage());
             return;
         }
-        String user = login.get().user();
-        char[] password = login.get().password();
+        String user = login.user();
+        char[] password = login.password();
 
         Optional<Set<String>> roles = JaasLogin.roles(settings.realm(), user, password);
         if (roles.isEmpty()) {
