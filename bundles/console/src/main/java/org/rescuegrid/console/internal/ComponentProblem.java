@@ -9,9 +9,9 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
 
 /**
- * Why one component configuration is not running, in a sentence an operator can act on. Declarative
- * Services keeps the whole stack trace of a failed activation; the sentence a settings class wrote
- * for the operator is the message of the innermost cause, so that is what is shown.
+ * The reason one component configuration is not running, in a sentence an operator can act on.
+ * Declarative Services keeps the whole stack trace of a failed activation. The sentence a settings
+ * class wrote for the operator is the message of the innermost cause, so that message is shown.
  */
 record ComponentProblem(String component, String pid, String state, String reason) {
 
@@ -30,7 +30,7 @@ record ComponentProblem(String component, String pid, String state, String reaso
         };
     }
 
-    /** The innermost cause's message of a stack trace written by the component runtime. */
+    /** Extracts the innermost cause's message from a stack trace written by the component runtime. */
     static String failureReason(String failure) {
         if (failure == null || failure.isBlank()) {
             return "activation failed; the log has the details";
@@ -52,7 +52,7 @@ record ComponentProblem(String component, String pid, String state, String reaso
         }
         String head = line.substring(0, colon);
         boolean className = head.matches("[\\w.$]+") && (head.endsWith("Exception") || head.endsWith("Error"));
-        // A settings class's own refusal speaks for itself; any other exception keeps its type as a clue.
+        // A settings class states its rejection in full, but any other exception keeps its type as a clue.
         if (className && head.endsWith("IllegalArgumentException")) {
             return line.substring(colon + 2);
         }

@@ -14,7 +14,7 @@ import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
 @Command(scope = "rescue", name = "config-problems",
-        description = "Lists RescueGrid components that refused their configuration or wait for a service, with the reason in one line.")
+        description = "Lists RescueGrid components that rejected their configuration or wait for a missing service, with the reason in one line.")
 @Service
 public class ConfigProblemsCommand implements Action {
 
