@@ -10,12 +10,16 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,6 +249,44 @@ class MonthlyReportTest {
         String expected = "province,district,from,to,figure,category,value\r\n" + rows("", PROVINCE_CSV) + rows("Faisalabad", FAISALABAD_CSV)
                 + rows("Lahore", LAHORE_CSV);
         assertEquals(expected, body(reply));
+    }
+
+    @Test
+    void monthlyPdfHasEveryFigure() throws Exception {
+        Exchange reply = get("reports", "province=PB-LHR&district=Lahore&month=2026-11&format=pdf");
+
+        assertEquals(200, status(reply));
+        assertEquals("application/pdf", reply.getMessage().getHeader(Exchange.CONTENT_TYPE));
+        String text;
+        try (PDDocument document = Loader.loadPDF(reply.getMessage().getBody(byte[].class))) {
+            text = new PDFTextStripper().getText(document).replace("\r\n", "\n");
+        }
+        List<String> lines = List.of(text.split("\n"));
+        for (String expected : List.of("RescueGrid report 2026-11: district Lahore",
+                "Period 2026-11-01 00:00 to 2026-12-01 00:00 (Asia/Karachi), end excluded",
+                "PB-LHR, district Lahore",
+                "Calls received 10",
+                "Emergency calls 6",
+                "Calls: emergency 6",
+                "Calls: fake 1",
+                "Calls: nuisance 2",
+                "Calls: wrong-number 1",
+                "Emergencies 5",
+                "Emergencies: fire 2",
+                "Emergencies: medical-emergency 1",
+                "Emergencies: road-traffic-accident 2",
+                "Emergencies closed with an outcome 4",
+                "People rescued 9",
+                "First aid on scene 4",
+                "Taken to hospital 5",
+                "Deaths on scene 3",
+                "Emergencies reached 4",
+                "Reached within 7 minutes 3",
+                "Share within 7 minutes 75.0 %",
+                "Mean response time 6:30 (390.0 s)",
+                "Driver events counted for the whole province only")) {
+            assertTrue(lines.stream().anyMatch(line -> line.strip().equals(expected)), "'" + expected + "' is missing from:\n" + text);
+        }
     }
 
     @Test
