@@ -65,8 +65,8 @@ public class HqReportComponent implements HqReportService {
         }
     }
 
-    // TODO: split driving events by district once the front office's driver-event record carries the district of the
-    // vehicle; until then only the province's report counts them.
+    // TODO: split driving events by district. The front office's driver-event record carries no district, so only
+    // the province's report counts them.
     private static Map<String, Long> driverEvents(Connection connection, String province, Instant from, Instant to) throws SQLException {
         Map<String, Long> result = new TreeMap<>();
         try (PreparedStatement query = connection.prepareStatement("SELECT event_type, COUNT(*) FROM hq_driver_event"

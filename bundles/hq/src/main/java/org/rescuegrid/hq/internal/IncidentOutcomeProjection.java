@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * Copies the "incident-outcome" record the front office writes when a supervisor closes an incident into
- * hq_outcome. The front office stores one outcome per incident; should a second one arrive under a new event
- * id, the later one replaces the figures, as later step reports do.
+ * hq_outcome. The front office stores one outcome per incident. If a second one arrives under a new event id,
+ * it replaces the figures, as later step reports do.
  */
 final class IncidentOutcomeProjection {
 

@@ -27,11 +27,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 class ReportApi {
 
-    /** Longest report period, so a request cannot make HQ read years of records at once. */
-    static final Duration LONGEST_REPORT = Duration.ofDays(366);
+    /** Maximum report period, so that one request cannot make HQ read years of records. */
+    static final Duration MAX_REPORT_PERIOD = Duration.ofDays(366);
 
-    /** Longest trend period: the trend reads one KPI set per day and per shift. */
-    static final Duration LONGEST_TREND = Duration.ofDays(62);
+    /** Maximum trend period, because the trend reads one set of KPIs per day and per shift. */
+    static final Duration MAX_TREND_PERIOD = Duration.ofDays(62);
 
     /** Shifts of the trend by shift, in {@link ReportPeriod#ZONE}, in the order of the day. */
     static final List<Shift> SHIFTS = List.of(new Shift("night", LocalTime.of(0, 0), Duration.ofHours(8)),
@@ -54,7 +54,7 @@ class ReportApi {
         this.kpiService = kpiService;
     }
 
-    /** Answers {@code reports?province=&district=&month=|from=&to=&format=json|csv|pdf}. */
+    /** Serves {@code reports?province=&district=&month=|from=&to=&format=json|csv|pdf}. */
     void report(Exchange exchange, Instant now) throws SQLException {
         Map<String, String> query = HttpExchange.query(exchange);
         String format = query.getOrDefault("format", "json");
@@ -63,7 +63,7 @@ class ReportApi {
         }
         String province = name(query, "province", true);
         String district = name(query, "district", false);
-        ReportPeriod period = ReportPeriod.parse(query, LONGEST_REPORT);
+        ReportPeriod period = ReportPeriod.parse(query, MAX_REPORT_PERIOD);
         List<HqReport> reports = reports(province, district, period);
 
         String file = "rescuegrid-report-" + province + (district == null ? "" : "-" + district) + "-" + period.label().replace(' ', '_');
@@ -103,12 +103,12 @@ class ReportApi {
         return reports;
     }
 
-    /** Answers {@code trends?province=&district=&month=|from=&to=}: the figures of every day, and of every shift of every day. */
+    /** Serves {@code trends?province=&district=&month=|from=&to=}: the figures of every day, and of every shift of every day. */
     void trends(Exchange exchange, Instant now) {
         Map<String, String> query = HttpExchange.query(exchange);
         String province = name(query, "province", true);
         String district = name(query, "district", false);
-        ReportPeriod period = ReportPeriod.parse(query, LONGEST_TREND);
+        ReportPeriod period = ReportPeriod.parse(query, MAX_TREND_PERIOD);
 
         ObjectNode body = MAPPER.createObjectNode();
         body.put("generatedAt", now.toString());

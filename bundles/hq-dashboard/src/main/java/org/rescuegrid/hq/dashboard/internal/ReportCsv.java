@@ -10,7 +10,7 @@ import org.rescuegrid.hq.HqReport;
 /**
  * Writes reports as CSV (RFC 4180, UTF-8): one header row, then one row per figure of each area, so that the
  * columns stay the same whatever incident types or dispositions a month has. An empty district is the whole
- * province; an empty value is a figure that does not exist, such as the mean response with no emergency reached.
+ * province. An empty value is a figure that does not exist, such as the mean response when no emergency was reached.
  */
 final class ReportCsv {
 

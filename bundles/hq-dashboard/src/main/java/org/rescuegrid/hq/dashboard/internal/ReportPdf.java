@@ -89,9 +89,9 @@ final class ReportPdf {
         }
     }
 
-    private static void counts(Writer writer, String what, Map<String, Long> counts) throws IOException {
+    private static void counts(Writer writer, String label, Map<String, Long> counts) throws IOException {
         for (Map.Entry<String, Long> entry : new TreeMap<>(counts).entrySet()) {
-            writer.figure("    " + what + ": " + entry.getKey(), entry.getValue());
+            writer.figure("    " + label + ": " + entry.getKey(), entry.getValue());
         }
     }
 
