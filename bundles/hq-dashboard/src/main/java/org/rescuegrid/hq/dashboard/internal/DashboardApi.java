@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.rescuegrid.hq.HqKpiService;
+import org.rescuegrid.hq.HqReportService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,12 +32,14 @@ class DashboardApi {
     private final HqKpiService kpiService;
     private final DashboardSettings settings;
     private final Clock clock;
+    private final ReportApi reports;
 
-    DashboardApi(HqReadModel model, HqKpiService kpiService, DashboardSettings settings, Clock clock) {
+    DashboardApi(HqReadModel model, HqKpiService kpiService, HqReportService reportService, DashboardSettings settings, Clock clock) {
         this.model = model;
         this.kpiService = kpiService;
         this.settings = settings;
         this.clock = clock;
+        this.reports = new ReportApi(model, reportService, kpiService);
     }
 
     void answer(Exchange exchange, String path) throws SQLException {
@@ -47,6 +50,8 @@ class DashboardApi {
                     wrap("districts", now, model.districts(now, settings.staleAfter(), settings.silentDevice())));
             case "device-events" -> HttpExchange.json(exchange, 200, wrap("events", now, model.deviceEvents(now, MAX_EVENTS)));
             case "kpi" -> kpi(exchange, now);
+            case "reports" -> reports.report(exchange, now);
+            case "trends" -> reports.trends(exchange, now);
             default -> HttpExchange.error(exchange, 404, "no API resource '" + path + "'; see " + DashboardRoutes.API + "/openapi.json");
         }
     }
