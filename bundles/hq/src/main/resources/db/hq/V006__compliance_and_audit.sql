@@ -41,3 +41,7 @@ CREATE TABLE hq_audit (
     hash CHAR(64) NOT NULL
 );
 CREATE INDEX hq_audit_chain ON hq_audit (province, seq);
+
+-- At every start HQ projects the audit and compliance records it stored before this version; the index
+-- keeps that a read of those two types rather than of every position.
+CREATE INDEX hq_record_type ON hq_record (record_type, received_at);

@@ -5,7 +5,7 @@ import java.util.List;
 /** Checks HQ's copies of the district nodes' hash-chained audit trails with the rule the nodes use. */
 public interface HqAuditService {
 
-    /** Returns the codes of the district nodes HQ holds audit records of, in name order. */
+    /** Returns the codes of the district nodes HQ has audit records of, in name order. */
     List<String> districts();
 
     /**

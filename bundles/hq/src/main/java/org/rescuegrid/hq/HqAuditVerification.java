@@ -7,7 +7,7 @@ import java.time.Instant;
  * {@code verified} while HQ's copy is intact still has records on their way, or lost.
  *
  * @param district code the district node uploads with
- * @param records audit records of the district HQ holds
+ * @param records audit records of the district stored at HQ
  * @param verified records checked and found intact before the first broken one, or all of them
  * @param firstBroken sequence number of the first edited, missing or out-of-place record; 0 when the chain is intact
  * @param reason why that record is broken, or null

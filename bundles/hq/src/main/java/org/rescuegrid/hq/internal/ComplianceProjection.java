@@ -34,7 +34,7 @@ final class ComplianceProjection {
         if (version == null || !version.canConvertToInt()) {
             throw new InvalidBatchException(where + " has no integer field 'sopVersion'");
         }
-        // NOTE: records from back offices older than this field carry only their own creation time, the evaluation's.
+        // NOTE: a record without incidentCreatedAt, from an older back office, counts at its own time, which is when the incident closed.
         Instant created = payload.hasNonNull("incidentCreatedAt") ? PayloadFields.instant(payload, "incidentCreatedAt", where) : record.createdAt();
         JsonNode steps = payload.get("steps");
         if (steps == null || !steps.isArray()) {

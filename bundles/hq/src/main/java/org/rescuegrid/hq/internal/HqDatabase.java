@@ -33,6 +33,9 @@ public class HqDatabase {
     public HqDatabase(@Reference(target = "(dataSourceName=hq)") DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         new SchemaMigrator("hq", HqDatabase.class.getClassLoader(), MIGRATIONS).migrate(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            ProjectionBackfill.run(connection);
+        }
     }
 
     Connection connect() throws SQLException {

@@ -75,6 +75,39 @@ class ComplianceProjectionTest {
     }
 
     @Test
+    void recordsStoredEarlierProjectedAtStart() throws SQLException {
+        ObjectNode first = compliance("INC-000001");
+        step(first, "scene-safety", "crew", "missed", null, "S-201", "LHR-1", "Lahore", "morning");
+        ObjectNode second = compliance("INC-000001");
+        step(second, "scene-safety", "crew", "met", null, "S-201", "LHR-1", "Lahore", "morning");
+        store.store("PB-LHR", List.of(record(first)));
+        store.store("PB-LHR", List.of(record(second)));
+        // As on an HQ that stored the records before hq_compliance_step existed.
+        derby.execute("DELETE FROM hq_compliance_step");
+        derby.close();
+        derby = new EmbeddedDerby(directory);
+        store = new HqRecordStore(new HqDatabase(derby.dataSource()));
+
+        assertEquals("met", derby.queryString("SELECT status FROM hq_compliance_step WHERE step_id = 'scene-safety'"));
+        assertEquals(1, derby.queryLong("SELECT COUNT(*) FROM hq_compliance_step"));
+    }
+
+    @Test
+    void newerStepsKeptAtStart() throws SQLException {
+        ObjectNode first = compliance("INC-000001");
+        step(first, "scene-safety", "crew", "missed", null, "S-201", "LHR-1", "Lahore", "morning");
+        ObjectNode second = compliance("INC-000001");
+        step(second, "scene-safety", "crew", "met", null, "S-201", "LHR-1", "Lahore", "morning");
+        store.store("PB-LHR", List.of(record(first)));
+        store.store("PB-LHR", List.of(record(second)));
+        derby.close();
+        derby = new EmbeddedDerby(directory);
+        store = new HqRecordStore(new HqDatabase(derby.dataSource()));
+
+        assertEquals("met", derby.queryString("SELECT status FROM hq_compliance_step WHERE step_id = 'scene-safety'"));
+    }
+
+    @Test
     void openStatusRejected() {
         ObjectNode payload = compliance("INC-000001");
         step(payload, "dispatch", "dispatcher", "pending", null, "S-101", "LHR-1", "Lahore", "morning");

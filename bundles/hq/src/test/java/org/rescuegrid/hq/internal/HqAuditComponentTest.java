@@ -79,6 +79,21 @@ class HqAuditComponentTest {
     }
 
     @Test
+    void recordsStoredEarlierProjectedAtStart() throws SQLException {
+        // As on an HQ that stored the records before hq_audit existed.
+        derby.execute("DELETE FROM hq_audit");
+        derby.close();
+        derby = new EmbeddedDerby(directory);
+        open();
+
+        HqAuditVerification lahore = audit.verify("PB-LHR");
+
+        assertTrue(lahore.intact(), lahore.describe());
+        assertEquals(5, lahore.verified());
+        assertEquals(2, audit.verify("PB-KHI").verified());
+    }
+
+    @Test
     void alteredRecordReported() throws SQLException {
         derby.execute("UPDATE hq_audit SET after_summary = 'closed, nobody rescued' WHERE province = 'PB-LHR' AND seq = 3");
 

@@ -60,7 +60,7 @@ class BackOfficeFacts {
         try {
             verifyChains(exchange, district, now);
         } catch (IllegalStateException e) {
-            // HqAuditService reports a failed database read this way; the caller answers 503 for it.
+            // HqAuditService reports a failed database read this way, and DashboardRoutes replies 503 to it.
             throw new SQLException(e.getMessage(), e);
         }
     }
@@ -68,7 +68,7 @@ class BackOfficeFacts {
     private void verifyChains(Exchange exchange, String district, Instant now) {
         List<String> known = audit.districts();
         if (district != null && !known.contains(district)) {
-            HttpExchange.error(exchange, 404, "HQ holds no audit records of district '" + district + "'; districts with audit records: "
+            HttpExchange.error(exchange, 404, "HQ has no audit records of district '" + district + "'; districts with audit records: "
                     + (known.isEmpty() ? "none" : String.join(", ", known)));
             return;
         }

@@ -23,8 +23,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Compliance scores at HQ from the final step results the district nodes upload (hq_compliance_step). A
- * group's score is the share of its counted steps that were met; met, late and missed steps are counted,
- * steps that did not apply are not. These are the rules of the back office's {@code rescue:compliance}, so a
+ * group's score is the share of its counted steps that were met. Met, late and missed steps are counted, and
+ * steps that did not apply are not. The back office's {@code rescue:compliance} uses the same rules, so a
  * district's figures at HQ equal the node's for its closed incidents.
  */
 class ComplianceReadModel {

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.rescuegrid.hq.HqAuditService;
 
-/** Completes the codes of the district nodes HQ holds audit records of. */
+/** Completes the codes of the district nodes HQ has audit records of. */
 @Service
 public class AuditDistrictCompleter implements Completer {
 

@@ -28,7 +28,7 @@ public class HqAuditVerifyCommand implements Action {
     public Object execute() {
         List<String> districts = audit.districts();
         if (district != null && !districts.contains(district)) {
-            throw new IllegalArgumentException("HQ holds no audit records of district '" + district + "'; districts with audit records: "
+            throw new IllegalArgumentException("HQ has no audit records of district '" + district + "'; districts with audit records: "
                     + (districts.isEmpty() ? "none" : String.join(", ", districts)));
         }
         ShellTable table = new ShellTable();
