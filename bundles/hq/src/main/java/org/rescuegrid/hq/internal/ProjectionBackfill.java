@@ -39,6 +39,8 @@ final class ProjectionBackfill {
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;
+        } finally {
+            connection.setAutoCommit(true);
         }
     }
 
