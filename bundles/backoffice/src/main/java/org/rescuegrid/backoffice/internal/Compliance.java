@@ -134,7 +134,7 @@ public final class Compliance {
                     update.executeUpdate();
                 }
                 if (closed) {
-                    OutboxAppender.append(connection, UUID.randomUUID().toString(), RECORD_TYPE, now, payload(incident, sop.get(), results));
+                    OutboxAppender.append(connection, UUID.randomUUID().toString(), RECORD_TYPE, now, payload(incident, created, sop.get(), results));
                 }
                 return null;
             });
@@ -266,10 +266,12 @@ public final class Compliance {
         }
     }
 
-    private static String payload(Incident incident, Sop sop, List<StepResult> results) {
+    private static String payload(Incident incident, Instant created, Sop sop, List<StepResult> results) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("incidentId", incident.incidentId());
         payload.put("incidentType", sop.incidentType().label());
+        // HQ selects periods by this time, as rescue:compliance does, so both give the same scores.
+        payload.put("incidentCreatedAt", created.toString());
         payload.put("sopVersion", sop.version());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (StepResult r : results) {

@@ -25,7 +25,8 @@ public class HqDatabase {
             new Migration(3, "Kafka messages rejected for their content", "db/hq/V003__kafka_rejected.sql"),
             new Migration(4, "calls, incidents and driving events", "db/hq/V004__front_office.sql"),
             new Migration(5, "validity of each position", "db/hq/V005__position_validity.sql"),
-            new Migration(6, "incident outcomes", "db/hq/V006__incident_outcome.sql"));
+            new Migration(6, "incident outcomes", "db/hq/V006__incident_outcome.sql"),
+            new Migration(7, "compliance results and audit chains", "db/hq/V007__compliance_and_audit.sql"));
 
     private final DataSource dataSource;
 
@@ -33,6 +34,9 @@ public class HqDatabase {
     public HqDatabase(@Reference(target = "(dataSourceName=hq)") DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         new SchemaMigrator("hq", HqDatabase.class.getClassLoader(), MIGRATIONS).migrate(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            ProjectionBackfill.run(connection);
+        }
     }
 
     Connection connect() throws SQLException {

@@ -33,13 +33,16 @@ class DashboardApi {
     private final DashboardSettings settings;
     private final Clock clock;
     private final ReportApi reports;
+    private final BackOfficeFacts facts;
 
-    DashboardApi(HqReadModel model, HqKpiService kpiService, HqReportService reportService, DashboardSettings settings, Clock clock) {
+    DashboardApi(HqReadModel model, HqKpiService kpiService, HqReportService reportService, DashboardSettings settings, Clock clock,
+            BackOfficeFacts facts) {
         this.model = model;
         this.kpiService = kpiService;
         this.settings = settings;
         this.clock = clock;
         this.reports = new ReportApi(model, reportService, kpiService);
+        this.facts = facts;
     }
 
     void answer(Exchange exchange, String path) throws SQLException {
@@ -52,6 +55,7 @@ class DashboardApi {
             case "kpi" -> kpi(exchange, now);
             case "reports" -> reports.report(exchange, now);
             case "trends" -> reports.trends(exchange, now);
+            case "compliance", "driver-events", "audit/verify" -> facts.answer(exchange, path, now);
             default -> HttpExchange.error(exchange, 404, "no API resource '" + path + "'; see " + DashboardRoutes.API + "/openapi.json");
         }
     }
@@ -64,9 +68,7 @@ class DashboardApi {
         Map<String, String> query = HttpExchange.query(exchange);
         Instant to = instant(query, "to", now);
         Instant from = instant(query, "from", to.minus(Duration.ofHours(24)));
-        if (!from.isBefore(to)) {
-            throw new BadRequest("from " + from + " is not before to " + to + "; give a period such as from=2026-12-04&to=2026-12-05");
-        }
+        checkPeriod(from, to);
 
         ArrayNode kpis = MAPPER.createArrayNode();
         for (Map.Entry<String, List<String>> scope : model.callScopes(from, to).entrySet()) {
@@ -83,7 +85,13 @@ class DashboardApi {
         HttpExchange.json(exchange, 200, body.toString());
     }
 
-    private static Instant instant(Map<String, String> query, String name, Instant fallback) {
+    static void checkPeriod(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new BadRequest("from " + from + " is not before to " + to + "; give a period such as from=2026-12-04&to=2026-12-05");
+        }
+    }
+
+    static Instant instant(Map<String, String> query, String name, Instant fallback) {
         String text = query.get(name);
         if (text == null || text.isBlank()) {
             return fallback;

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.security.JaasLogin;
+import org.rescuegrid.hq.HqAuditService;
 import org.rescuegrid.hq.HqKpiService;
 import org.rescuegrid.hq.HqReportService;
 import org.slf4j.Logger;
@@ -48,11 +49,12 @@ public class DashboardRoutes extends RouteBuilder {
 
     @Activate
     public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, @Reference HqKpiService kpiService,
-            @Reference HqReportService reportService, Map<String, Object> properties) {
+            @Reference HqReportService reportService, @Reference HqAuditService auditService, Map<String, Object> properties) {
         this.settings = DashboardSettings.from(properties);
         this.resources = new StaticResources(DashboardRoutes.class.getClassLoader());
         this.sessions = new SessionStore(settings.session(), Clock.systemUTC());
-        this.api = new DashboardApi(new HqReadModel(hqDataSource), kpiService, reportService, settings, Clock.systemUTC());
+        BackOfficeFacts facts = new BackOfficeFacts(new ComplianceReadModel(hqDataSource), new DriverEventReadModel(hqDataSource), auditService);
+        this.api = new DashboardApi(new HqReadModel(hqDataSource), kpiService, reportService, settings, Clock.systemUTC(), facts);
         LOG.info("HQ dashboard started on {} (API {}), map tiles: {}", PAGES, API,
                 settings.tileUrl().isEmpty() ? "none, offline outlines" : settings.tileUrl());
     }

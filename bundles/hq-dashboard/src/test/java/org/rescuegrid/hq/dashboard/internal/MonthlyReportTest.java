@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rescuegrid.hq.internal.HqAuditComponent;
 import org.rescuegrid.hq.internal.HqDatabase;
 import org.rescuegrid.hq.internal.HqKpiComponent;
 import org.rescuegrid.hq.internal.HqReportComponent;
@@ -173,7 +174,8 @@ class MonthlyReportTest {
         HqDatabase database = new HqDatabase(derby.dataSource());
         HqKpiComponent kpis = new HqKpiComponent(database);
         api = new DashboardApi(new HqReadModel(derby.dataSource()), kpis, new HqReportComponent(database, kpis),
-                DashboardSettings.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC));
+                DashboardSettings.from(Map.of()), Clock.fixed(NOW, ZoneOffset.UTC), new BackOfficeFacts(new ComplianceReadModel(derby.dataSource()),
+                        new DriverEventReadModel(derby.dataSource()), new HqAuditComponent(database)));
         camel = new DefaultCamelContext();
 
         incident("PB-LHR", "Lahore", "L1", "fire", "2026-11-03T10:00:00Z", 360);
