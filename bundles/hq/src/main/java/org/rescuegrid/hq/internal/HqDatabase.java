@@ -24,7 +24,8 @@ public class HqDatabase {
             new Migration(2, "device events", "db/hq/V002__device_events.sql"),
             new Migration(3, "Kafka messages rejected for their content", "db/hq/V003__kafka_rejected.sql"),
             new Migration(4, "calls, incidents and driving events", "db/hq/V004__front_office.sql"),
-            new Migration(5, "validity of each position", "db/hq/V005__position_validity.sql"));
+            new Migration(5, "validity of each position", "db/hq/V005__position_validity.sql"),
+            new Migration(6, "uplink backlog and reconciliation results", "db/hq/V006__backlog_reconciliation.sql"));
 
     private final DataSource dataSource;
 
