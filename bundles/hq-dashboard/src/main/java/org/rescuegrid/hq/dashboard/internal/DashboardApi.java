@@ -47,6 +47,7 @@ class DashboardApi {
                     wrap("districts", now, model.districts(now, settings.staleAfter(), settings.silentDevice())));
             case "device-events" -> HttpExchange.json(exchange, 200, wrap("events", now, model.deviceEvents(now, MAX_EVENTS)));
             case "kpi" -> kpi(exchange, now);
+            case "reconciliation" -> HttpExchange.json(exchange, 200, wrap("reconciliations", now, model.reconciliations()));
             default -> HttpExchange.error(exchange, 404, "no API resource '" + path + "'; see " + DashboardRoutes.API + "/openapi.json");
         }
     }
