@@ -8,7 +8,7 @@ CREATE TABLE hq_uplink_backlog (
 );
 
 -- Reconciliation counts and lists the event ids of one district, type and day of created_at. The index
--- holds every column it reads, so that a day of positions is read from the index alone.
+-- contains every column it reads, so that a day of positions is read from the index alone.
 CREATE INDEX hq_record_reconcile ON hq_record (province, record_type, created_at, event_id);
 
 -- The last reconciliation of each district, UTC day and record type. state is MATCH when the counts and

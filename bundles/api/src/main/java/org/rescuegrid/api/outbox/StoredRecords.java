@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 /**
  * Records this node stored and queued for HQ, read back from their source tables so that the node can
- * compare them with what HQ holds and queue missing ones again. A bundle registers one service for the
+ * compare them with what HQ stores and queue missing ones again. A bundle registers one service for the
  * record types whose source tables it owns.
  */
 public interface StoredRecords {

@@ -17,10 +17,10 @@ public record ReconciliationResult(LocalDate day, List<TypeResult> types, long o
      *
      * @param recordType outbox record type, for example {@code position}
      * @param districtCount records this node stored for the day
-     * @param hqCount records HQ holds for the node and the day
+     * @param hqCount records HQ stores for the node and the day
      * @param missingCount records of this node that HQ lacks
      * @param missingIds the first missing event ids, at most the list limit requested
-     * @param unknownAtHq records HQ holds that this node does not: {@code hqCount - (districtCount - missingCount)}
+     * @param unknownAtHq records HQ stores that this node does not know: {@code hqCount - (districtCount - missingCount)}
      * @param resent records appended to the outbox again, 0 without resending
      */
     public record TypeResult(String recordType, long districtCount, long hqCount, long missingCount, List<String> missingIds,

@@ -32,7 +32,7 @@ final class DayReconciliation {
         List<String> missing(String runId, LocalDate day, String type, List<String> ids, boolean last);
     }
 
-    /** HQ's answer to a summary: the run id and, by type, HQ's count and whether count and digest matched. */
+    /** HQ's response to a summary: the run id and, by type, HQ's count and whether count and digest matched. */
     record Summary(String runId, Map<String, Long> hqCounts, Map<String, Boolean> matches) {
     }
 
@@ -49,6 +49,8 @@ final class DayReconciliation {
     ReconciliationResult run(LocalDate day, boolean resend, int listLimit) {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        // TODO: front-office and back-office records are not reconciled, because their tables do not keep the event id
+        // of the outbox record. They take part once their bundles register a StoredRecords service.
         Map<String, StoredRecords> byType = new TreeMap<>();
         for (StoredRecords source : sources) {
             source.recordTypes().forEach(type -> byType.putIfAbsent(type, source));
@@ -90,7 +92,7 @@ final class DayReconciliation {
                 chunk.clear();
             }
         });
-        // The last chunk may be empty; it still tells HQ that the type is complete.
+        // The last chunk may be empty, and it still marks the type as complete at HQ.
         tally.add(hq.missing(runId, day, type, chunk, true), resend ? source : null, type);
         long unknownAtHq = Math.max(0, hqCount - (districtCount - tally.count));
         return new ReconciliationResult.TypeResult(type, districtCount, hqCount, tally.count, List.copyOf(tally.listed), unknownAtHq,

@@ -97,13 +97,13 @@ final class ReconcileClient implements DayReconciliation.Hq {
             throw new IllegalStateException("interrupted while waiting for HQ at " + url, e);
         }
         if (response.statusCode() != 200) {
-            throw new IllegalStateException("HQ at " + url + " answered HTTP " + response.statusCode() + ": "
+            throw new IllegalStateException("HQ at " + url + " responded with HTTP " + response.statusCode() + ": "
                     + BatchCodec.abbreviate(response.body()));
         }
         try {
             return MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("HQ at " + url + " answered with invalid JSON: " + BatchCodec.abbreviate(response.body()), e);
+            throw new IllegalStateException("HQ at " + url + " returned invalid JSON: " + BatchCodec.abbreviate(response.body()), e);
         }
     }
 }

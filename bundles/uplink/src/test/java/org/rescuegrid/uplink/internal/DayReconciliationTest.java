@@ -128,18 +128,18 @@ class DayReconciliationTest {
 
     /** HQ holding a fixed set of ids, all of one type and day. */
     private static final class FakeHq implements DayReconciliation.Hq {
-        private final Set<String> held;
+        private final Set<String> stored;
         private final List<Integer> chunks = new ArrayList<>();
         private final List<Boolean> lastFlags = new ArrayList<>();
 
-        FakeHq(Set<String> held) {
-            this.held = held;
+        FakeHq(Set<String> stored) {
+            this.stored = stored;
         }
 
         @Override
         public DayReconciliation.Summary summary(LocalDate day, Map<String, IdDigest> digests) {
             IdDigest own = new IdDigest();
-            held.forEach(own::add);
+            stored.forEach(own::add);
             Map<String, Long> counts = new LinkedHashMap<>();
             Map<String, Boolean> matches = new LinkedHashMap<>();
             digests.forEach((type, digest) -> {
@@ -153,7 +153,7 @@ class DayReconciliationTest {
         public List<String> missing(String runId, LocalDate day, String type, List<String> ids, boolean last) {
             chunks.add(ids.size());
             lastFlags.add(last);
-            return ids.stream().filter(id -> !held.contains(id)).toList();
+            return ids.stream().filter(id -> !stored.contains(id)).toList();
         }
     }
 }

@@ -44,7 +44,7 @@ final class UplinkHealthReads {
 
     /**
      * Returns the last reconciliation of each district, UTC day and record type, newest day first. The
-     * count HQ holds that the district does not know is known only once the district sent all its ids.
+     * count of records at HQ that the district does not know is null until the district has sent all its ids.
      */
     static ArrayNode reconciliations(DataSource dataSource) throws SQLException {
         ArrayNode result = MAPPER.createArrayNode();
