@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * over Kafka, only when the brokers acknowledged them ({@code acks=all}). A lost response means a resend
  * that HQ deduplicates by event id, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
  * moved to the outbox's rejected records with HQ's reason, because resending them cannot succeed and
- * they would block every record behind them.
+ * they would block every record behind them. Every batch and every Kafka message reports the outbox backlog
+ * behind it (see {@link BacklogGauge}), which HQ shows as the district's data health.
  */
 @Component(service = {RoutesBuilder.class, UplinkMonitor.class}, configurationPid = "org.rescuegrid.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
