@@ -23,6 +23,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
+import javax.inject.Inject;
+
+import org.apache.camel.CamelContext;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -31,6 +34,7 @@ import org.ops4j.pax.exam.OptionUtils;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
 
 /**
  * Records deleted at HQ are found by {@code rescue:uplink-reconcile} and, with {@code --resend}, reach HQ
@@ -44,6 +48,10 @@ public class ReconciliationIT extends RescueGridTestSupport {
     private static final String VIEWER = "reconcile-viewer";
     private static final String VIEWER_PASSWORD = "viewer-pass-R3c0n";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private CamelContext camel;
 
     @Override
     @Configuration
@@ -103,6 +111,7 @@ public class ReconciliationIT extends RescueGridTestSupport {
 
     @Test
     public void reconciliationRejectsUnknownToken() throws Exception {
+        awaitHqRoutes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/hq/v1/reconciliation"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -117,6 +126,7 @@ public class ReconciliationIT extends RescueGridTestSupport {
 
     @Test
     public void reconciliationRejectsOtherProvince() throws Exception {
+        awaitHqRoutes();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/hq/v1/reconciliation"))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -128,6 +138,12 @@ public class ReconciliationIT extends RescueGridTestSupport {
         HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
 
         assertEquals(response.body(), 403, response.statusCode());
+    }
+
+    /** Waits for HQ's token gate, installed with the receiver's route, and the reconciliation route. */
+    private void awaitHqRoutes() {
+        waitFor("HQ's receiver and reconciliation routes", () -> camel.getRoute("rescuegrid-hq-receiver") != null
+                && camel.getRoute("rescuegrid-hq-reconciliation") != null);
     }
 
     private void deleteAtHq(List<String> eventIds) throws SQLException {
