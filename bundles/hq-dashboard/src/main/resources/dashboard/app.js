@@ -91,6 +91,40 @@
       if (error.message === 'logged-out') { stop(); show('login'); }
       else { console.error(error); }
     });
+    refreshReconciliation();
+  }
+
+  function refreshReconciliation() {
+    api('reconciliation').then(function (result) { drawReconciliation(result.reconciliations); }).catch(function (error) {
+      if (error.message !== 'logged-out') { console.error(error); }
+    });
+  }
+
+  // The backlog the district's uplink reported with its last batch: rows waiting and the oldest record's age.
+  function backlogText(backlog) {
+    if (!backlog) { return t('notReported'); }
+    return t('backlogRows', { n: backlog.rows, age: minutes(backlog.oldestAgeSeconds) });
+  }
+
+  function drawReconciliation(items) {
+    var body = $('reconciliation').querySelector('tbody');
+    body.textContent = '';
+    items.forEach(function (r) {
+      var row = document.createElement('tr');
+      row.setAttribute('data-reconciliation', r.district + '/' + r.day + '/' + r.recordType);
+      if (r.missingCount > 0) { row.className = 'mismatch'; }
+      cell(row, r.district);
+      cell(row, r.day);
+      cell(row, r.recordType);
+      cell(row, r.districtCount);
+      cell(row, r.hqCount);
+      var missing = r.missingCount === 0 ? '0' : r.missingCount + ': ' + r.missingIds.join(', ')
+        + (r.missingIds.length < r.missingCount ? ' …' : '');
+      cell(row, r.state === 'CHECKING' ? t('checking') : missing).className = 'missing-ids';
+      cell(row, r.unknownToDistrict === null ? '-' : r.unknownToDistrict);
+      cell(row, new Date(r.checkedAt).toLocaleString('en-GB'));
+      body.appendChild(row);
+    });
   }
 
   function cell(row, text) {
@@ -144,6 +178,7 @@
       cell(row, d.recordsLastHour['device-event'] || 0);
       cell(row, d.silentDevices.length ? d.silentDevices.map(function (s) { return s.deviceId; }).join(', ') : t('none'));
       cell(row, d.gaps.length ? d.gaps.map(function (g) { return g.seconds + ' s'; }).join(', ') : t('none'));
+      cell(row, backlogText(d.uplinkBacklog)).className = 'uplink-backlog';
       body.appendChild(row);
     });
     drawChart(districts);

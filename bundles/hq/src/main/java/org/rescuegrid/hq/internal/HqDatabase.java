@@ -26,7 +26,8 @@ public class HqDatabase {
             new Migration(4, "calls, incidents and driving events", "db/hq/V004__front_office.sql"),
             new Migration(5, "validity of each position", "db/hq/V005__position_validity.sql"),
             new Migration(6, "incident outcomes", "db/hq/V006__incident_outcome.sql"),
-            new Migration(7, "compliance results and audit chains", "db/hq/V007__compliance_and_audit.sql"));
+            new Migration(7, "compliance results and audit chains", "db/hq/V007__compliance_and_audit.sql"),
+            new Migration(8, "uplink backlog and reconciliation results", "db/hq/V008__backlog_reconciliation.sql"));
 
     private final DataSource dataSource;
 

@@ -3,6 +3,7 @@ package org.rescuegrid.hq.internal;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,6 +54,7 @@ public class HqKafkaConsumer {
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
 
     private final HqRecordStore store;
+    private final UplinkBacklogs backlogs;
     private final HqKafkaSettings settings;
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
@@ -62,9 +64,15 @@ public class HqKafkaConsumer {
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean running = true;
 
+    /** Creates a consumer that does not keep the backlog the districts report, for tests and benchmarks. */
+    public HqKafkaConsumer(HqRecordStore store, HqKafkaConfig config) {
+        this(store, null, config);
+    }
+
     @Activate
-    public HqKafkaConsumer(@Reference HqRecordStore store, HqKafkaConfig config) {
+    public HqKafkaConsumer(@Reference HqRecordStore store, @Reference UplinkBacklogs backlogs, HqKafkaConfig config) {
         this.store = store;
+        this.backlogs = backlogs;
         this.settings = HqKafkaSettings.from(config);
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
@@ -177,9 +185,13 @@ public class HqKafkaConsumer {
         Map<String, List<ReceivedRecord>> byProvince = new LinkedHashMap<>();
         Map<String, List<ConsumerRecord<String, String>>> sourceByProvince = new HashMap<>();
         List<HqRecordStore.RejectedMessage> invalid = new ArrayList<>();
+        Map<String, ReportedBacklog> lastBacklog = new HashMap<>();
         for (ConsumerRecord<String, String> message : records) {
             try {
                 UplinkMessage parsed = parse(message);
+                if (parsed.backlog() != null) {
+                    lastBacklog.put(parsed.province(), parsed.backlog());
+                }
                 byProvince.computeIfAbsent(parsed.province(), p -> new ArrayList<>()).add(parsed.record());
                 sourceByProvince.computeIfAbsent(parsed.province(), p -> new ArrayList<>()).add(message);
             } catch (InvalidBatchException e) {
@@ -219,10 +231,26 @@ public class HqKafkaConsumer {
             }
             rejected.addAndGet(store.storeRejected(invalid));
         }
+        recordBacklogs(lastBacklog);
+    }
+
+    /** Keeps the backlog of the last message of each district; a failure only costs the dashboard a figure. */
+    private void recordBacklogs(Map<String, ReportedBacklog> lastBacklog) {
+        if (backlogs == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Map.Entry<String, ReportedBacklog> entry : lastBacklog.entrySet()) {
+            try {
+                backlogs.record(entry.getKey(), entry.getValue(), now);
+            } catch (SQLException e) {
+                LOG.warn("province={} uplink backlog could not be stored: {}", entry.getKey(), e.getMessage());
+            }
+        }
     }
 
     /** A message of the uplink topic after validation: its province and its record. */
-    private record UplinkMessage(String province, ReceivedRecord record) {
+    private record UplinkMessage(String province, ReceivedRecord record, ReportedBacklog backlog) {
     }
 
     private static UplinkMessage parse(ConsumerRecord<String, String> message) {
@@ -243,7 +271,7 @@ public class HqKafkaConsumer {
         if (!province.asText().equals(message.key())) {
             throw new InvalidBatchException("message key '" + message.key() + "' differs from its province '" + province.asText() + "'");
         }
-        return new UplinkMessage(province.asText(), BatchRequest.record(value, "message"));
+        return new UplinkMessage(province.asText(), BatchRequest.record(value, "message"), ReportedBacklog.from(value));
     }
 
     private static String eventIdOf(String value) {

@@ -1,6 +1,7 @@
 package org.rescuegrid.hq.internal;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +37,14 @@ public class HqReceiverRoutes extends RouteBuilder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HqRecordStore store;
+    private final UplinkBacklogs backlogs;
     private final ProvinceTokens provinces;
     private TokenGate tokenGate;
 
     @Activate
-    public HqReceiverRoutes(@Reference HqRecordStore store, Map<String, Object> properties) {
+    public HqReceiverRoutes(@Reference HqRecordStore store, @Reference UplinkBacklogs backlogs, Map<String, Object> properties) {
         this.store = store;
+        this.backlogs = backlogs;
         this.provinces = ProvinceTokens.from(properties);
         if (provinces.size() == 0) {
             LOG.warn("HQ receiver has no province configured and rejects every feed; add province.CODE.token to {}.cfg", ProvinceTokens.PID);
@@ -103,6 +106,7 @@ public class HqReceiverRoutes extends RouteBuilder {
             response.put("batchId", batch.batchId());
             response.putPOJO("accepted", outcome.accepted());
             response.put("duplicates", outcome.duplicates());
+            recordBacklog(batch);
             respond(exchange, 200, response);
         } catch (InvalidBatchException e) {
             LOG.warn("province={} batch={} rejected: {}", batch.province(), batch.batchId(), e.getMessage());
@@ -113,6 +117,18 @@ public class HqReceiverRoutes extends RouteBuilder {
         } catch (RuntimeException e) {
             LOG.error("province={} batch={} could not be stored; the province will retry: {}", batch.province(), batch.batchId(), e.toString(), e);
             respond(exchange, 503, error("HQ could not store the batch; retry later"));
+        }
+    }
+
+    /** Keeps the backlog the batch reports; a failure only costs the dashboard a figure, so the batch is still confirmed. */
+    private void recordBacklog(BatchRequest batch) {
+        if (batch.backlog() == null) {
+            return;
+        }
+        try {
+            backlogs.record(batch.province(), batch.backlog(), Instant.now());
+        } catch (SQLException e) {
+            LOG.warn("province={} batch={} uplink backlog could not be stored: {}", batch.province(), batch.batchId(), e.getMessage());
         }
     }
 

@@ -80,13 +80,13 @@ final class KafkaUplinkSender implements AutoCloseable {
     }
 
     /** Produces the records in order and waits for every acknowledgement, at most the request timeout plus five seconds. */
-    Outcome send(List<OutboxRecord> batch) {
+    Outcome send(List<OutboxRecord> batch, Backlog backlog) {
         List<Future<RecordMetadata>> pending = new ArrayList<>(batch.size());
         Map<Long, String> rejected = new LinkedHashMap<>();
         Exception failure = null;
         for (OutboxRecord record : batch) {
             try {
-                String value = BatchCodec.encodeRecord(settings.province(), record);
+                String value = BatchCodec.encodeRecord(settings.province(), record, backlog);
                 pending.add(producer.send(new ProducerRecord<>(settings.kafkaTopic(), settings.province(), value)));
             } catch (RecordTooLargeException | InvalidRecordException e) {
                 rejected.put(record.sequence(), "Kafka rejected the record: " + e.getMessage());

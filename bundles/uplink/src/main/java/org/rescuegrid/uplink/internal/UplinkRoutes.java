@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * over Kafka, only when the brokers acknowledged them ({@code acks=all}). A lost response means a resend
  * that HQ deduplicates by event id, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
  * moved to the outbox's rejected records with HQ's reason, because resending them cannot succeed and
- * they would block every record behind them.
+ * they would block every record behind them. Every batch and every Kafka message reports the outbox backlog
+ * behind it (see {@link BacklogGauge}), which HQ shows as the district's data health.
  */
 @Component(service = {RoutesBuilder.class, UplinkMonitor.class}, configurationPid = "org.rescuegrid.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -42,6 +43,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     static final String ROUTE_ID = "rescuegrid-uplink";
     static final String MORE = "RescueGridUplinkMore";
     static final String BATCH = "RescueGridUplinkBatch";
+    static final String BACKLOG = "RescueGridUplinkBacklog";
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkRoutes.class);
 
@@ -49,12 +51,14 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final UplinkSettings settings;
     private final UplinkState state;
     private final KafkaUplinkSender kafka;
+    private final BacklogGauge backlogGauge;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
         this.outbox = outbox;
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
+        this.backlogGauge = new BacklogGauge(outbox::backlog, Clock.systemUTC());
         this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
     }
@@ -127,6 +131,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         }
 
         exchange.setProperty(BATCH, batch);
+        Backlog backlog = backlogGauge.behind(batch, settings.batchSize());
+        exchange.setProperty(BACKLOG, backlog);
         if (kafka != null) {
             return;
         }
@@ -136,7 +142,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
         exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
         exchange.getMessage().setHeader("X-RescueGrid-Province", settings.province());
-        exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch));
+        exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch, backlog));
         LOG.debug("province={} batch={} sending {} records", settings.province(), batchId, batch.size());
     }
 
@@ -173,7 +179,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     @SuppressWarnings("unchecked")
     private void produce(Exchange exchange) {
         List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
-        KafkaUplinkSender.Outcome outcome = kafka.send(batch);
+        KafkaUplinkSender.Outcome outcome = kafka.send(batch, exchange.getProperty(BACKLOG, Backlog.class));
 
         if (!outcome.rejected().isEmpty()) {
             for (OutboxRecord record : batch) {

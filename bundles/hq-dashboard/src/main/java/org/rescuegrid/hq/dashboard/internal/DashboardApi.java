@@ -56,6 +56,7 @@ class DashboardApi {
             case "reports" -> reports.report(exchange, now);
             case "trends" -> reports.trends(exchange, now);
             case "compliance", "driver-events", "audit/verify" -> facts.answer(exchange, path, now);
+            case "reconciliation" -> HttpExchange.json(exchange, 200, wrap("reconciliations", now, model.reconciliations()));
             default -> HttpExchange.error(exchange, 404, "no API resource '" + path + "'; see " + DashboardRoutes.API + "/openapi.json");
         }
     }

@@ -86,6 +86,7 @@ class HqReadModel {
             lastHeard(connection, districts, now, staleAfter);
             recentCounts(connection, districts, now.minus(Duration.ofHours(1)));
             silentDevices(connection, districts, now, silentAfter);
+            UplinkHealthReads.addBacklogs(connection, districts);
             for (ObjectNode district : districts.values()) {
                 gaps(connection, district, now, staleAfter);
             }
@@ -93,6 +94,11 @@ class HqReadModel {
         ArrayNode result = MAPPER.createArrayNode();
         districts.values().forEach(result::add);
         return result;
+    }
+
+    /** Returns the last reconciliation result of each district, day and record type. */
+    ArrayNode reconciliations() throws SQLException {
+        return UplinkHealthReads.reconciliations(dataSource);
     }
 
     /** Returns the device events of the last day, newest first. */
