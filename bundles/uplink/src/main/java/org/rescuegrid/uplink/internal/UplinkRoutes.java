@@ -1,5 +1,6 @@
 package org.rescuegrid.uplink.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -42,6 +45,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     static final String ROUTE_ID = "rescuegrid-uplink";
     static final String MORE = "RescueGridUplinkMore";
     static final String BATCH = "RescueGridUplinkBatch";
+    static final String TLS_BEAN = "rescuegrid-uplink-tls";
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkRoutes.class);
 
@@ -49,6 +53,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final UplinkSettings settings;
     private final UplinkState state;
     private final KafkaUplinkSender kafka;
+    private final UplinkTls tls;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
@@ -56,6 +61,12 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
         this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        String etc = System.getProperty("karaf.etc");
+        this.tls = kafka == null ? UplinkTls.from(config, settings.hqUrl(), etc == null ? null : Path.of(etc)) : null;
+        if (tls != null) {
+            LOG.info("province={} uplink uses TLS {}", settings.province(), tls.mutual() ? "with this district's client certificate"
+                    : "without a client certificate, authenticated by its token");
+        }
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
     }
 
@@ -91,6 +102,10 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         String separator = settings.hqUrl().getRawQuery() == null ? "?" : "&";
         String hq = settings.hqUrl() + separator + "throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
                 + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs;
+        if (tls != null) {
+            getContext().getRegistry().bind(TLS_BEAN, tls.sslContextParameters());
+            hq += "&sslContextParameters=#" + TLS_BEAN;
+        }
 
         from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())
                 .routeId(ROUTE_ID)
@@ -134,7 +149,9 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        if (!settings.token().isEmpty()) {
+            exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        }
         exchange.getMessage().setHeader("X-RescueGrid-Province", settings.province());
         exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch));
         LOG.debug("province={} batch={} sending {} records", settings.province(), batchId, batch.size());
@@ -210,7 +227,14 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.setProperty(MORE, false);
 
         // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
-        if (state.consecutiveFailures() == 1) {
+        if (state.consecutiveFailures() == 1 && tlsFailure(error) != null) {
+            LOG.warn("province={} TLS handshake with HQ at {} failed, records stay in the outbox and are retried with backoff;"
+                    + " check keyStore and trustStore of {} and that HQ's CA signed this district's certificate: {}",
+                    settings.province(), settings.destination(), "org.rescuegrid.uplink", tlsFailure(error).toString());
+        } else if (state.consecutiveFailures() == 1 && error instanceof HttpOperationFailedException http && http.getStatusCode() == 403) {
+            LOG.warn("province={} HQ at {} rejected this district (403), records stay in the outbox and are retried with backoff: {}",
+                    settings.province(), settings.destination(), http.getResponseBody());
+        } else if (state.consecutiveFailures() == 1) {
             LOG.warn("province={} upload to {} failed, records stay in the outbox and are retried with backoff: {}",
                     settings.province(), settings.destination(), reason);
         } else {
@@ -249,6 +273,16 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         int moved = outbox.reject(reasons);
         exchange.setProperty(MORE, moved > 0);
         return moved > 0;
+    }
+
+    /** Returns the TLS exception in a failure's causes, or null when it is not a TLS failure. */
+    private static SSLException tlsFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     private long safeRejectedCount() {
