@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A throw-away certificate authority for tests, made with the JDK's keytool by the same commands the README
- * gives to operators: an EC CA, a PKCS12 trust store with its certificate, and one PKCS12 key store per
+ * A throw-away certificate authority for tests, made with the JDK's keytool by the commands the README gives
+ * to operators. It creates an EC CA, a PKCS12 trust store with its certificate, and one PKCS12 key store per
  * holder with a key pair signed by the CA. Every store uses the password given at creation.
  */
 public final class TestPki {

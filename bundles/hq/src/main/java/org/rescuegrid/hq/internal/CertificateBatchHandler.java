@@ -10,9 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Stores a batch that arrived over HTTPS from a district its client certificate identified. The answers are
- * those of the token receiver ({@link HqReceiverRoutes}), except that the district comes from the certificate:
- * a batch that names another district is rejected with 403 naming both, because HQ stores every record of a
+ * Stores a batch that arrived over HTTPS from a district its client certificate identified. The status codes
+ * are those of the token receiver ({@link HqReceiverRoutes}), but the district comes from the certificate. A
+ * batch that names another district is rejected with 403 naming both, because HQ stores every record of a
  * batch under the district the batch names.
  */
 final class CertificateBatchHandler {

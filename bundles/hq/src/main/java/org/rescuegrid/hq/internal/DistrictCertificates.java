@@ -19,7 +19,7 @@ import javax.naming.ldap.Rdn;
 /**
  * The districts HQ accepts over HTTPS, each identified by the subject CN and/or the SHA-256 fingerprint of its
  * client certificate, read from the keys {@code district.CODE.cn} and {@code district.CODE.fingerprint}. A
- * district with a fingerprint is matched by the fingerprint, and by the CN too when both are set; a district
+ * district with a fingerprint is matched by the fingerprint, and by the CN too when both are set. A district
  * with only a CN is matched by the CN of any certificate the trust store's CA signed.
  */
 final class DistrictCertificates {
@@ -31,7 +31,7 @@ final class DistrictCertificates {
     record Expected(String cn, String fingerprint) {
     }
 
-    /** What HQ reads from a presented certificate. */
+    /** Subject CN and SHA-256 fingerprint of a presented certificate. */
     record Presented(String cn, String fingerprint) {
     }
 

@@ -110,7 +110,7 @@ public class HqTlsReceiver {
                 .setTrustOptions(TrustOptions.wrap(trust));
     }
 
-    /** Maps the client certificate to a district, or answers 403 without reading the body. */
+    /** Maps the client certificate to a district, or rejects the request with 403 without reading the body. */
     private void authenticate(RoutingContext context) {
         X509Certificate certificate = clientCertificate(context);
         if (certificate == null) {

@@ -33,7 +33,7 @@ final class TlsStores {
     }
 
     /**
-     * Loads a PKCS12 key store and checks that it holds a private key entry ({@code keyEntry}) or at least one
+     * Loads a PKCS12 key store and checks that it contains a private key entry ({@code keyEntry}) or at least one
      * trusted certificate (otherwise).
      */
     static KeyStore load(String pid, String key, Path file, String passwordKey, String password, boolean keyEntry) {
@@ -76,7 +76,7 @@ final class TlsStores {
         } catch (KeyStoreException e) {
             throw new IllegalArgumentException(pid + ": " + key + "='" + file + "' could not be listed: " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException(pid + ": " + key + "='" + file + "' holds no "
+        throw new IllegalArgumentException(pid + ": " + key + "='" + file + "' contains no "
                 + (keyEntry ? "private key with its certificate" : "trusted CA certificate") + "; " + README_HINT);
     }
 }

@@ -126,7 +126,7 @@ class HqTlsSettingsTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> HqTlsSettings.from(Config.valid().withTrustStore(selfSignedStore.toString(), pki.password()), DISTRICTS, null));
 
-        assertTrue(error.getMessage().contains("trustStore='" + selfSignedStore + "' holds no trusted CA certificate"), error.getMessage());
+        assertTrue(error.getMessage().contains("trustStore='" + selfSignedStore + "' contains no trusted CA certificate"), error.getMessage());
     }
 
     @Test
@@ -134,7 +134,7 @@ class HqTlsSettingsTest {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> HqTlsSettings.from(Config.valid().withKeyStore(pki.trustStore().toString(), pki.password()), DISTRICTS, null));
 
-        assertTrue(error.getMessage().contains("holds no private key"), error.getMessage());
+        assertTrue(error.getMessage().contains("contains no private key"), error.getMessage());
     }
 
     @Test

@@ -54,6 +54,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final UplinkState state;
     private final KafkaUplinkSender kafka;
     private final UplinkTls tls;
+    // Written and read on the route's timer thread only.
+    private boolean lastFailureWasTls;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
@@ -227,10 +229,14 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.setProperty(MORE, false);
 
         // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
-        if (state.consecutiveFailures() == 1 && tlsFailure(error) != null) {
+        // A TLS failure after failures of another kind (HQ restarting, then rejecting the certificate) is a WARN too.
+        SSLException tlsError = tlsFailure(error);
+        boolean firstTlsFailure = tlsError != null && !lastFailureWasTls;
+        lastFailureWasTls = tlsError != null;
+        if (tlsError != null && (state.consecutiveFailures() == 1 || firstTlsFailure)) {
             LOG.warn("province={} TLS handshake with HQ at {} failed, records stay in the outbox and are retried with backoff;"
-                    + " check keyStore and trustStore of {} and that HQ's CA signed this district's certificate: {}",
-                    settings.province(), settings.destination(), "org.rescuegrid.uplink", tlsFailure(error).toString());
+                    + " check keyStore and trustStore of org.rescuegrid.uplink and that HQ's CA signed this district's certificate: {}",
+                    settings.province(), settings.destination(), tlsError.toString());
         } else if (state.consecutiveFailures() == 1 && error instanceof HttpOperationFailedException http && http.getStatusCode() == 403) {
             LOG.warn("province={} HQ at {} rejected this district (403), records stay in the outbox and are retried with backoff: {}",
                     settings.province(), settings.destination(), http.getResponseBody());
