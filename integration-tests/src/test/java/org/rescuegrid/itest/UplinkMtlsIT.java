@@ -22,12 +22,8 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Dictionary;
 import java.util.Hashtable;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import javax.inject.Inject;
 import javax.net.ssl.KeyManagerFactory;
@@ -44,7 +40,6 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
-import org.rescuegrid.testing.TestPki;
 
 /**
  * The district's uplink sends to HQ's HTTPS receiver with its client certificate, and HQ identifies each district by
@@ -67,23 +62,7 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
     public Option[] config() throws IOException {
         Path directory = Files.createTempDirectory("rescuegrid-pki");
         String password = "pki-" + UUID.randomUUID();
-        TestPki pki = TestPki.create(directory, password);
-        ExecutorService keytool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<Path>> stores = List.of(
-                    keytool.submit(() -> pki.issue("hq", "localhost", true)),
-                    keytool.submit(() -> pki.issue("pb-lhr", PROVINCE, false)),
-                    keytool.submit(() -> pki.issue("pb-khi", "PB-KHI", false)),
-                    keytool.submit(() -> pki.issue("pb-xyz", "PB-XYZ", false)),
-                    keytool.submit(() -> pki.selfSigned("impostor", PROVINCE)));
-            for (Future<Path> store : stores) {
-                store.get();
-            }
-        } catch (Exception e) {
-            throw new IOException("test certificates could not be created in " + directory + ": " + e.getMessage(), e);
-        } finally {
-            keytool.shutdown();
-        }
+        Path trustStore = MtlsTestCertificates.create(directory, password);
 
         int tlsPort;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -95,7 +74,7 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
                 editConfigurationFilePut(hqTls, "port", String.valueOf(tlsPort)),
                 editConfigurationFilePut(hqTls, "keyStore", directory.resolve("hq.p12").toString()),
                 editConfigurationFilePut(hqTls, "keyStorePassword", password),
-                editConfigurationFilePut(hqTls, "trustStore", pki.trustStore().toString()),
+                editConfigurationFilePut(hqTls, "trustStore", trustStore.toString()),
                 editConfigurationFilePut(hqTls, "trustStorePassword", password),
                 editConfigurationFilePut(hqTls, "district." + PROVINCE + ".cn", PROVINCE),
                 editConfigurationFilePut(hqTls, "district.PB-KHI.cn", "PB-KHI"),
@@ -103,7 +82,7 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
                 editConfigurationFilePut(uplink, "token", ""),
                 editConfigurationFilePut(uplink, "keyStore", directory.resolve("pb-lhr.p12").toString()),
                 editConfigurationFilePut(uplink, "keyStorePassword", password),
-                editConfigurationFilePut(uplink, "trustStore", pki.trustStore().toString()),
+                editConfigurationFilePut(uplink, "trustStore", trustStore.toString()),
                 editConfigurationFilePut(uplink, "trustStorePassword", password),
                 systemProperty("rescuegrid.test.pki").value(directory.toString()),
                 systemProperty("rescuegrid.test.pkiPassword").value(password),

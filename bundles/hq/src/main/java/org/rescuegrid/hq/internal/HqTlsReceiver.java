@@ -70,9 +70,11 @@ public class HqTlsReceiver {
         if (vertx == null) {
             throw new IllegalStateException(HqTlsSettings.PID + ": the node's Vert.x instance is not in the Camel registry; start the bus first");
         }
+        // The certificate check is a route of its own because Vert.x Web runs a route's body handler before its
+        // other handlers, and HQ must not buffer a body from a district it does not know.
         Router router = Router.router(vertx);
-        router.route(HqReceiverRoutes.PATH).method(HttpMethod.POST)
-                .handler(this::authenticate)
+        router.route(HqReceiverRoutes.PATH).order(0).handler(this::authenticate);
+        router.route(HqReceiverRoutes.PATH).order(1).method(HttpMethod.POST)
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
                 .blockingHandler(this::receive, false);
 
