@@ -176,8 +176,8 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
 
     private static boolean handshakeSucceeds(String holder) {
         try {
-            HttpResponse<String> response = client(holder).send(batchRequest(PROVINCE, UUID.randomUUID().toString()).newBuilder()
-                    .header("Content-Type", "text/plain").build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client(holder).send(batchRequest(PROVINCE, UUID.randomUUID().toString(), "text/plain"),
+                    HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 415;
         } catch (IOException e) {
             return false;
@@ -222,13 +222,17 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
     }
 
     private static HttpRequest batchRequest(String district, String eventId) {
+        return batchRequest(district, eventId, "application/json");
+    }
+
+    private static HttpRequest batchRequest(String district, String eventId, String contentType) {
         String body = "{\"province\":\"" + district + "\",\"batchId\":\"" + UUID.randomUUID() + "\",\"records\":[{\"eventId\":\"" + eventId
                 + "\",\"type\":\"position\",\"createdAt\":\"2026-12-04T10:00:00Z\",\"payload\":{\"eventId\":\"" + eventId
                 + "\",\"vehicleId\":null,\"receivedAt\":\"2026-12-04T10:00:00Z\",\"fix\":{\"deviceId\":\"IT-MTLS-DIRECT\","
                 + "\"fixTime\":\"2026-12-04T09:59:59Z\",\"latitude\":31.5204,\"longitude\":74.3587,\"speedKmh\":42.0,\"valid\":true}}}]}";
         return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + Integer.getInteger("rescuegrid.test.tlsPort") + "/hq/v1/batches"))
                 .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
     }
