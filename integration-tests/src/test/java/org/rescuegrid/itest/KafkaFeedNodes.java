@@ -125,6 +125,10 @@ final class KafkaFeedNodes {
             @Override public long pollIntervalMs() { return 100; }
             @Override public int maxBackoffSeconds() { return 2; }
             @Override public int requestTimeoutSeconds() { return 10; }
+            @Override public String keyStore() { return ""; }
+            @Override public String keyStorePassword() { return ""; }
+            @Override public String trustStore() { return ""; }
+            @Override public String trustStorePassword() { return ""; }
         };
     }
 

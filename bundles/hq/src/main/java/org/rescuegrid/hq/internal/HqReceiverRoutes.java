@@ -140,7 +140,7 @@ public class HqReceiverRoutes extends RouteBuilder {
         return header.substring(7).strip();
     }
 
-    private static ObjectNode error(String message) {
+    static ObjectNode error(String message) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", message);
         return node;
@@ -150,7 +150,7 @@ public class HqReceiverRoutes extends RouteBuilder {
      * Returns the body of a 400 response: {@code error}, and {@code rejected} with
      * {@code {"index":..,"eventId":..,"reason":..}} for each invalid record when the batch itself is well formed.
      */
-    private static ObjectNode rejection(InvalidBatchException e) {
+    static ObjectNode rejection(InvalidBatchException e) {
         ObjectNode node = error(e.getMessage());
         if (!e.rejections().isEmpty()) {
             ArrayNode rejected = node.putArray("rejected");

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * Calls HQ's reconciliation endpoints, {@code reconciliation} and {@code reconciliation/ids} beside the
  * receiver's {@code batches} URL, with the province's bearer token.
  */
+// TODO: HQ's mutual-TLS listener serves batches only, so a district that sends with a client certificate
+// still needs a token and the plain receiver URL to reconcile.
 final class ReconcileClient implements DayReconciliation.Hq {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -36,4 +36,18 @@ public @interface UplinkConfig {
     @AttributeDefinition(description = "Connect and response timeout of one request, or the wait for the Kafka brokers'"
             + " acknowledgement, in seconds, 1-300.", min = "1", max = "300")
     int requestTimeoutSeconds() default 10;
+
+    @AttributeDefinition(description = "PKCS12 file with this district's private key and the certificate HQ's CA signed, for"
+            + " mutual TLS with an https hqUrl; a relative path is resolved against the node's etc folder. Empty: no client certificate.")
+    String keyStore() default "";
+
+    @AttributeDefinition(description = "Password of keyStore.", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String keyStorePassword() default "";
+
+    @AttributeDefinition(description = "PKCS12 file with the CA certificate that signed HQ's certificate. Required by an https hqUrl;"
+            + " a relative path is resolved against the node's etc folder.")
+    String trustStore() default "";
+
+    @AttributeDefinition(description = "Password of trustStore.", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String trustStorePassword() default "";
 }

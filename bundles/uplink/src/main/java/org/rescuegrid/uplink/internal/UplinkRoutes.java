@@ -1,5 +1,6 @@
 package org.rescuegrid.uplink.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -44,6 +47,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     static final String MORE = "RescueGridUplinkMore";
     static final String BATCH = "RescueGridUplinkBatch";
     static final String BACKLOG = "RescueGridUplinkBacklog";
+    static final String TLS_BEAN = "rescuegrid-uplink-tls";
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkRoutes.class);
 
@@ -52,6 +56,9 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final UplinkState state;
     private final KafkaUplinkSender kafka;
     private final BacklogGauge backlogGauge;
+    private final UplinkTls tls;
+    // Written and read on the route's timer thread only.
+    private boolean lastFailureWasTls;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
@@ -60,6 +67,12 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
         this.backlogGauge = new BacklogGauge(outbox::backlog, Clock.systemUTC());
         this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        String etc = System.getProperty("karaf.etc");
+        this.tls = kafka == null ? UplinkTls.from(config, settings.hqUrl(), etc == null ? null : Path.of(etc)) : null;
+        if (tls != null) {
+            LOG.info("province={} uplink uses TLS {}", settings.province(), tls.mutual() ? "with this district's client certificate"
+                    : "without a client certificate, authenticated by its token");
+        }
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
     }
 
@@ -95,6 +108,10 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         String separator = settings.hqUrl().getRawQuery() == null ? "?" : "&";
         String hq = settings.hqUrl() + separator + "throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
                 + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs;
+        if (tls != null) {
+            getContext().getRegistry().bind(TLS_BEAN, tls.sslContextParameters());
+            hq += "&sslContextParameters=#" + TLS_BEAN;
+        }
 
         from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())
                 .routeId(ROUTE_ID)
@@ -140,7 +157,9 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        if (!settings.token().isEmpty()) {
+            exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        }
         exchange.getMessage().setHeader("X-RescueGrid-Province", settings.province());
         exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch, backlog));
         LOG.debug("province={} batch={} sending {} records", settings.province(), batchId, batch.size());
@@ -216,7 +235,18 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.setProperty(MORE, false);
 
         // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
-        if (state.consecutiveFailures() == 1) {
+        // A TLS failure after failures of another kind (HQ restarting, then rejecting the certificate) is a WARN too.
+        SSLException tlsError = tlsFailure(error);
+        boolean firstTlsFailure = tlsError != null && !lastFailureWasTls;
+        lastFailureWasTls = tlsError != null;
+        if (tlsError != null && (state.consecutiveFailures() == 1 || firstTlsFailure)) {
+            LOG.warn("province={} TLS handshake with HQ at {} failed, records stay in the outbox and are retried with backoff;"
+                    + " check keyStore and trustStore of org.rescuegrid.uplink and that HQ's CA signed this district's certificate: {}",
+                    settings.province(), settings.destination(), tlsError.toString());
+        } else if (state.consecutiveFailures() == 1 && error instanceof HttpOperationFailedException http && http.getStatusCode() == 403) {
+            LOG.warn("province={} HQ at {} rejected this district (403), records stay in the outbox and are retried with backoff: {}",
+                    settings.province(), settings.destination(), http.getResponseBody());
+        } else if (state.consecutiveFailures() == 1) {
             LOG.warn("province={} upload to {} failed, records stay in the outbox and are retried with backoff: {}",
                     settings.province(), settings.destination(), reason);
         } else {
@@ -255,6 +285,16 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         int moved = outbox.reject(reasons);
         exchange.setProperty(MORE, moved > 0);
         return moved > 0;
+    }
+
+    /** Returns the TLS exception in a failure's causes, or null when it is not a TLS failure. */
+    private static SSLException tlsFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     private long safeRejectedCount() {

@@ -71,9 +71,11 @@ record UplinkSettings(String province, Transport transport, URI hqUrl, String to
             throw new IllegalArgumentException(PID + ": token '" + token + "' is an unresolved placeholder;"
                     + " create the secret file it names in the node's etc folder");
         }
-        if (token.length() < 16) {
+        // A district with a client certificate for an https HQ authenticates by its certificate and needs no token.
+        if (token.length() < 16 && !(token.isEmpty() && UplinkTls.presentsCertificate(config))) {
             throw new IllegalArgumentException(PID + ": token is " + token.length()
-                    + " characters long; set the province's token issued by HQ, at least 16 characters");
+                    + " characters long; set the province's token issued by HQ, at least 16 characters,"
+                    + " or a keyStore with the district's client certificate and an https hqUrl");
         }
 
         return new UplinkSettings(province, transport, url, token, null, null, config.batchSize(), config.pollIntervalMs(),

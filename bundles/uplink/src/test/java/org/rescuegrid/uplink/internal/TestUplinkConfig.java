@@ -69,6 +69,27 @@ record TestUplinkConfig(String province, String transport, String hqUrl, String 
                 maxBackoffSeconds, value);
     }
 
+    // The TLS keys keep the annotation's empty defaults here; TlsUplinkConfig sets them.
+    @Override
+    public String keyStore() {
+        return "";
+    }
+
+    @Override
+    public String keyStorePassword() {
+        return "";
+    }
+
+    @Override
+    public String trustStore() {
+        return "";
+    }
+
+    @Override
+    public String trustStorePassword() {
+        return "";
+    }
+
     @Override
     public Class<? extends Annotation> annotationType() {
         return UplinkConfig.class;
