@@ -55,8 +55,19 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         this.outbox = outbox;
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
-        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? kafkaSender(settings, config) : null;
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
+    }
+
+    private static KafkaUplinkSender kafkaSender(UplinkSettings settings, UplinkConfig config) {
+        KafkaClientSecurity security = UplinkSettings.kafkaSecurity(config);
+        if (security.protocol() == KafkaClientSecurity.Protocol.PLAINTEXT) {
+            LOG.warn("province={} uplink connects to Kafka with PLAINTEXT: records travel unencrypted and any client may write"
+                    + " this district's topic; set kafkaSecurityProtocol=SASL_SSL outside a closed test network", settings.province());
+        } else {
+            LOG.info("province={} uplink connects to Kafka with {}", settings.province(), security);
+        }
+        return new KafkaUplinkSender(settings, security);
     }
 
     /** Stops the Kafka producer, if any, after the bus has removed the route. */

@@ -69,6 +69,32 @@ record TestUplinkConfig(String province, String transport, String hqUrl, String 
                 maxBackoffSeconds, value);
     }
 
+    // The Kafka security keys are validated by KafkaClientSecurityTest; here the kafka transport runs without them.
+    @Override
+    public String kafkaSecurityProtocol() {
+        return "PLAINTEXT";
+    }
+
+    @Override
+    public String kafkaSaslMechanism() {
+        return "SCRAM-SHA-512";
+    }
+
+    @Override
+    public String kafkaUsername() {
+        return "";
+    }
+
+    @Override
+    public String kafkaPassword() {
+        return "";
+    }
+
+    @Override
+    public String kafkaTruststorePath() {
+        return "";
+    }
+
     @Override
     public Class<? extends Annotation> annotationType() {
         return UplinkConfig.class;
