@@ -53,7 +53,7 @@ public class HqKafkaConsumer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
-    /** How often the consumer looks for new district topics; Kafka's default is 5 minutes. */
+    /** How often the consumer looks for new district topics. Kafka's default is 5 minutes. */
     private static final Duration TOPIC_DISCOVERY_INTERVAL = Duration.ofSeconds(60);
 
     private final HqRecordStore store;

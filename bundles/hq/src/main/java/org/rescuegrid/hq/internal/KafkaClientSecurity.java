@@ -66,7 +66,7 @@ final class KafkaClientSecurity {
         }
 
         String password = passwordValue == null ? "" : passwordValue.strip();
-        // The password is never put in a message: only its length and the kind of problem are.
+        // Messages name the length of the password and the kind of problem, never the password.
         if (password.startsWith("$[")) {
             throw new IllegalArgumentException(pid + ": " + keys[3] + " '" + password + "' is an unresolved placeholder;"
                     + " create the secret file it names in the node's etc folder");
@@ -75,7 +75,7 @@ final class KafkaClientSecurity {
             throw new IllegalArgumentException(pid + ": " + keys[3] + " is " + password.length() + " characters long; set the password"
                     + " of Kafka user " + username + ", at least " + MIN_PASSWORD_LENGTH + " characters, through a $[secret:...] file");
         }
-        // Kafka parses sasl.jaas.config with quoted values; these characters would end or escape the quotes.
+        // Kafka parses sasl.jaas.config with quoted values, and these characters would end or escape the quotes.
         if (password.chars().anyMatch(c -> c == '"' || c == '\\' || c == ';' || Character.isISOControl(c))) {
             throw new IllegalArgumentException(pid + ": " + keys[3] + " contains a double quote, backslash, semicolon or control"
                     + " character; choose a password without them");
@@ -97,7 +97,7 @@ final class KafkaClientSecurity {
         }
         try {
             if (!Files.readString(file, StandardCharsets.US_ASCII).contains("-----BEGIN CERTIFICATE-----")) {
-                throw invalid(pid, key, path, expected + " (the file holds no PEM certificate)");
+                throw invalid(pid, key, path, expected + " (the file contains no PEM certificate)");
             }
         } catch (IOException e) {
             throw invalid(pid, key, path, expected + " (reading it failed: " + e.getMessage() + ")");

@@ -141,6 +141,6 @@ class KafkaClientSecurityTest {
         Path notPem = Files.writeString(directory.resolve("not-a-certificate.pem"), "not a certificate\n");
         IllegalArgumentException e = rejected("SCRAM-SHA-512", "PB-LHR", PASSWORD, notPem.toString());
 
-        assertTrue(e.getMessage().endsWith("(the file holds no PEM certificate)"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(the file contains no PEM certificate)"), e.getMessage());
     }
 }
