@@ -40,7 +40,8 @@ final class KafkaUplinkSender implements AutoCloseable {
     private final UplinkSettings settings;
     private final KafkaClientSecurity security;
     private final String topic;
-    private final Producer<String, String> producer;
+    /** The producer, or null after the brokers rejected the login, until the next send creates a new one. */
+    private volatile Producer<String, String> producer;
     private final Duration acknowledgementTimeout;
 
     KafkaUplinkSender(UplinkSettings settings, KafkaClientSecurity security) {
@@ -48,6 +49,10 @@ final class KafkaUplinkSender implements AutoCloseable {
         this.security = security;
         this.topic = settings.kafkaProvinceTopic();
         this.acknowledgementTimeout = settings.requestTimeout().plusMillis(LINGER_MS).plusSeconds(5);
+        this.producer = createProducer();
+    }
+
+    private Producer<String, String> createProducer() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         // kafka-clients loads its configured classes through the thread's context class loader. In OSGi that is
@@ -55,7 +60,7 @@ final class KafkaUplinkSender implements AutoCloseable {
         // and javax.security.auth.login.LoginContext loads Kafka's login module through the same class loader.
         thread.setContextClassLoader(KafkaProducer.class.getClassLoader());
         try {
-            this.producer = new KafkaProducer<>(producerProperties(settings, security), new StringSerializer(), new StringSerializer());
+            return new KafkaProducer<>(producerProperties(settings, security), new StringSerializer(), new StringSerializer());
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -91,6 +96,9 @@ final class KafkaUplinkSender implements AutoCloseable {
 
     /** Produces the records in order and waits for every acknowledgement, at most the request timeout plus five seconds. */
     Outcome send(List<OutboxRecord> batch) {
+        if (producer == null) {
+            producer = createProducer();
+        }
         List<Future<RecordMetadata>> pending = new ArrayList<>(batch.size());
         Map<Long, String> rejected = new LinkedHashMap<>();
         Exception failure = null;
@@ -142,6 +150,12 @@ final class KafkaUplinkSender implements AutoCloseable {
                 break;
             }
         }
+        if (failure != null && failure.getCause() instanceof AuthenticationException) {
+            // A producer whose login failed keeps reconnecting in the background and logs each attempt. Closing
+            // it limits the attempts to one per uplink retry, which backs off up to maxBackoffSeconds.
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
         return new Outcome(acknowledged, rejected, failure);
     }
 
@@ -155,7 +169,8 @@ final class KafkaUplinkSender implements AutoCloseable {
                     + "); check kafkaUsername and the password file of kafkaPassword against the user HQ created", failure);
         }
         if (failure instanceof TopicAuthorizationException || failure instanceof ClusterAuthorizationException) {
-            return new IllegalStateException("Kafka denied user " + security.username() + " writing to topic " + topic + " ("
+            String user = security.username() == null ? "ANONYMOUS" : security.username();
+            return new IllegalStateException("Kafka denied user " + user + " writing to topic " + topic + " ("
                     + failure.getMessage() + "); HQ must allow WRITE on the topic for this user, and province must be the district"
                     + " the user belongs to", failure);
         }
@@ -164,6 +179,9 @@ final class KafkaUplinkSender implements AutoCloseable {
 
     @Override
     public void close() {
-        producer.close(Duration.ofSeconds(5));
+        Producer<String, String> current = producer;
+        if (current != null) {
+            current.close(Duration.ofSeconds(5));
+        }
     }
 }
