@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -103,6 +104,9 @@ public class HqKafkaConsumer {
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(settings.sessionTimeoutMs()));
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.min(3000, settings.sessionTimeoutMs() / 3)));
         properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(TOPIC_DISCOVERY_INTERVAL.toMillis()));
+        // Kafka's default RangeAssignor divides each topic on its own, so with one partition per district topic the
+        // first member would get every partition. The sticky assignor spreads all partitions of all topics evenly.
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         properties.putAll(security.clientProperties());
         return properties;
     }

@@ -96,6 +96,8 @@ class HqKafkaSettingsTest {
         assertEquals("earliest", properties.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
         assertEquals("rescuegrid-hq", properties.get(ConsumerConfig.GROUP_ID_CONFIG));
         assertEquals("3000", properties.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG));
+        assertEquals("org.apache.kafka.clients.consumer.CooperativeStickyAssignor",
+                properties.get(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG));
     }
 
     @Test
