@@ -188,6 +188,8 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // On a loaded 2-core machine controller events took 2-4 s, and the default 9 s session fenced the broker.
+                "broker.session.timeout.ms=30000",
                 "");
     }
 
