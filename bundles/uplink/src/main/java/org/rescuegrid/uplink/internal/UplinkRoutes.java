@@ -66,7 +66,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
         this.backlogGauge = new BacklogGauge(outbox::backlog, Clock.systemUTC());
-        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? kafkaSender(settings, config) : null;
         String etc = System.getProperty("karaf.etc");
         this.tls = kafka == null ? UplinkTls.from(config, settings.hqUrl(), etc == null ? null : Path.of(etc)) : null;
         if (tls != null) {
@@ -74,6 +74,17 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
                     : "without a client certificate, authenticated by its token");
         }
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
+    }
+
+    private static KafkaUplinkSender kafkaSender(UplinkSettings settings, UplinkConfig config) {
+        KafkaClientSecurity security = UplinkSettings.kafkaSecurity(config);
+        if (security.protocol() == KafkaClientSecurity.Protocol.PLAINTEXT) {
+            LOG.warn("province={} uplink connects to Kafka with PLAINTEXT: records travel unencrypted and any client may write"
+                    + " this district's topic; set kafkaSecurityProtocol=SASL_SSL outside a closed test network", settings.province());
+        } else {
+            LOG.info("province={} uplink connects to Kafka with {}", settings.province(), security);
+        }
+        return new KafkaUplinkSender(settings, security);
     }
 
     /** Stops the Kafka producer, if any, after the bus has removed the route. */

@@ -69,6 +69,37 @@ record TestUplinkConfig(String province, String transport, String hqUrl, String 
                 maxBackoffSeconds, value);
     }
 
+    // The Kafka security keys are validated by KafkaClientSecurityTest; here the kafka transport runs without them.
+    @Override
+    public String kafkaSecurityProtocol() {
+        return "PLAINTEXT";
+    }
+
+    @Override
+    public String kafkaSaslMechanism() {
+        return "SCRAM-SHA-512";
+    }
+
+    @Override
+    public String kafkaUsername() {
+        return "";
+    }
+
+    @Override
+    public String kafkaPassword() {
+        return "";
+    }
+
+    @Override
+    public String kafkaTruststorePath() {
+        return "";
+    }
+
+    @Override
+    public Class<? extends Annotation> annotationType() {
+        return UplinkConfig.class;
+    }
+
     // The TLS keys keep the annotation's empty defaults here; TlsUplinkConfig sets them.
     @Override
     public String keyStore() {
@@ -88,10 +119,5 @@ record TestUplinkConfig(String province, String transport, String hqUrl, String 
     @Override
     public String trustStorePassword() {
         return "";
-    }
-
-    @Override
-    public Class<? extends Annotation> annotationType() {
-        return UplinkConfig.class;
     }
 }
