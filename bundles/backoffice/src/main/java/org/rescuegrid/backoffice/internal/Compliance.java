@@ -16,9 +16,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditLog;
-import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
@@ -153,7 +151,7 @@ public final class Compliance {
      * Records a checklist tick, technical-assistance record or snapshot of an incident, audits it, and
      * evaluates the incident again.
      */
-    public synchronized IncidentFact recordFact(IncidentFact fact, String user, AuditSource source) {
+    public synchronized IncidentFact recordFact(IncidentFact fact, Actor actor) {
         Incident incident = frontOffice.incident(fact.incidentId()).orElseThrow(() -> new IllegalArgumentException(
                 "incident '" + fact.incidentId() + "' does not exist; rescue:incident-list shows the open incidents"));
         if (fact.staffId() != null && roster.get().staff(fact.staffId()).isEmpty()) {
@@ -168,7 +166,7 @@ public final class Compliance {
                     insert.setString(3, fact.name());
                     Jdbc.setInstant(insert, 4, fact.at());
                     insert.setString(5, fact.staffId());
-                    insert.setString(6, user);
+                    insert.setString(6, actor.name());
                     Jdbc.setInstant(insert, 7, clock.instant());
                     insert.executeUpdate();
                 }
@@ -178,7 +176,7 @@ public final class Compliance {
             throw new IllegalStateException(fact.kind().label() + " " + fact.name() + " of incident " + fact.incidentId() + " could not be stored: "
                     + e.getMessage(), e);
         }
-        audit.record(new AuditEntry(user, source, null, "incident-" + fact.kind().label(), fact.staffId() == null ? List.of(fact.incidentId())
+        audit.record(actor.entry("incident-" + fact.kind().label(), fact.staffId() == null ? List.of(fact.incidentId())
                 : List.of(fact.incidentId(), fact.staffId()), null, fact.kind().label() + ":" + fact.name() + " at " + fact.at()));
         evaluate(incident.open() ? incident : frontOffice.incident(fact.incidentId()).orElse(incident));
         return fact;

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,9 @@ public final class Roster {
     private final List<Duty> rota;
 
     public Roster(Map<String, Staff> staff, Map<String, Shift> shifts, List<Duty> rota) {
-        this.staff = Map.copyOf(staff);
-        this.shifts = Map.copyOf(shifts);
+        // Copies that keep the files' order: shiftAt picks the first shift that covers a time.
+        this.staff = Collections.unmodifiableMap(new LinkedHashMap<>(staff));
+        this.shifts = Collections.unmodifiableMap(new LinkedHashMap<>(shifts));
         this.rota = List.copyOf(rota);
     }
 
@@ -120,6 +122,15 @@ public final class Roster {
 
     public List<Staff> staff() {
         return List.copyOf(staff.values());
+    }
+
+    /** Returns the shifts in the order of the shifts file. */
+    public List<Shift> shifts() {
+        return List.copyOf(shifts.values());
+    }
+
+    public List<Duty> rota() {
+        return rota;
     }
 
     public Optional<Staff> staff(String staffId) {

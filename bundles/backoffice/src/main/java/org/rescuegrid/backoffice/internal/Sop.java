@@ -81,6 +81,37 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
     }
 
     /**
+     * Returns the file name {@code <incident-type>-v<N>.json} that a procedure's own incidentType and version give.
+     *
+     * @throws IllegalArgumentException when the text is not a JSON object or either field is missing or invalid
+     */
+    public static String fileNameOf(String text) {
+        JsonNode root;
+        try {
+            root = text == null ? null : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("procedure: not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("procedure: send one JSON object with incidentType, version and steps");
+        }
+        JsonNode type = root.get("incidentType");
+        JsonNode version = root.get("version");
+        if (type == null || !type.isTextual()) {
+            throw new IllegalArgumentException("procedure: incidentType " + type + " is invalid; write an incident type such as \"fire\"");
+        }
+        if (version == null || !version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > 9999) {
+            throw new IllegalArgumentException("procedure: version " + version + " is invalid; write a whole number from 1 to 9999");
+        }
+        try {
+            return IncidentType.parse(type.asText()).label() + "-v" + version.asInt() + ".json";
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("procedure: incidentType: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Parses and validates one file's text.
      *
      * @throws IllegalArgumentException naming the file, the step and the field of the first problem, and the accepted form

@@ -9,7 +9,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.rescuegrid.api.audit.AuditSource;
+import org.rescuegrid.backoffice.internal.Actor;
 import org.rescuegrid.backoffice.internal.BackOffice;
 import org.rescuegrid.backoffice.internal.IncidentFact;
 import org.rescuegrid.backoffice.internal.Sop;
@@ -41,7 +41,7 @@ public class ChecklistTickCommand implements Action {
         Instant time = at == null ? Instant.now() : Format.instant("at", at);
         Object user = session == null ? null : session.get("USER");
         backOffice.compliance().recordFact(new IncidentFact(incidentId.strip(), Sop.FactKind.CHECKLIST, item.strip(), time,
-                staffId == null ? null : staffId.strip()), user == null ? "console" : user.toString(), AuditSource.CONSOLE);
+                staffId == null ? null : staffId.strip()), Actor.console(user == null ? "console" : user.toString()));
         System.out.println("Ticked " + item.strip() + " on incident " + incidentId.strip() + ".");
         return null;
     }

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.rescuegrid.api.audit.AuditSource;
+import org.rescuegrid.backoffice.internal.Actor;
 import org.rescuegrid.backoffice.internal.BackOffice;
 import org.rescuegrid.backoffice.internal.Readiness;
 
@@ -50,7 +50,7 @@ public class ReadinessCheckCommand implements Action {
                 : failed.stream().flatMap(item -> Arrays.stream(item.split(","))).map(String::strip).filter(item -> !item.isEmpty()).toList();
         Object user = session == null ? null : session.get("USER");
         Readiness.Check check = backOffice.readiness().record(id, null, staffId == null ? null : staffId.strip(), items, note,
-                user == null ? "console" : user.toString(), AuditSource.CONSOLE);
+                Actor.console(user == null ? "console" : user.toString()));
         System.out.println(check.passed() ? "Vehicle " + id + " passed its readiness check and is in service."
                 : "Vehicle " + id + " failed " + String.join(", ", check.failedItems()) + " and is out of service until a check passes.");
         return null;
