@@ -126,7 +126,7 @@ public final class SopLibrary {
                             if (rs.getString(1).equals(checksum)) {
                                 return Optional.<Sop>empty();
                             }
-                            throw new IllegalStateException("file " + fileName + ": version " + sop.version() + " of "
+                            throw new VersionConflictException("file " + fileName + ": version " + sop.version() + " of "
                                     + sop.incidentType().label() + " was loaded on " + Jdbc.getInstant(rs, "loaded_at")
                                     + " with other content and is kept as it was; publish the change as version "
                                     + (latestVersion(connection, sop.incidentType()) + 1));
@@ -291,6 +291,16 @@ public final class SopLibrary {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM offers no SHA-256", e);
+        }
+    }
+
+    /** A file that would change a version already stored: the stored text stays, and the change needs a new version number. */
+    public static final class VersionConflictException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        VersionConflictException(String message) {
+            super(message);
         }
     }
 

@@ -3,7 +3,6 @@ package org.rescuegrid.backoffice.internal.command;
 import java.util.List;
 import java.util.function.Function;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -18,7 +17,7 @@ import org.rescuegrid.frontoffice.Incident;
 
 @Command(scope = "rescue", name = "compliance", description = "Shows how incidents followed their procedures: each step of one incident, or scores per staff, station, district or shift.")
 @Service
-public class ComplianceCommand implements Action {
+public class ComplianceCommand extends BackOfficeCommand {
 
     @Option(name = "--incident", description = "Incident id: shows each step met, late (by how much), missed or still open, with the responsible person.")
     String incidentId;
@@ -40,7 +39,7 @@ public class ComplianceCommand implements Action {
     BackOffice backOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         if (incidentId != null) {
             return showIncident(incidentId.strip());
         }
@@ -51,7 +50,7 @@ public class ComplianceCommand implements Action {
             case "shift" -> StepResult::shift;
             default -> throw new IllegalArgumentException("--by '" + by + "' is invalid; use staff, station, district or shift");
         };
-        List<StepResult> results = backOffice.compliance().results(null, Format.instant("from", from), Format.instant("to", to));
+        List<StepResult> results = backOffice.compliance().results(null, Format.instant("--from", from), Format.instant("--to", to));
         if (staffId != null) {
             results = results.stream().filter(r -> staffId.strip().equals(r.staffId())).toList();
         }

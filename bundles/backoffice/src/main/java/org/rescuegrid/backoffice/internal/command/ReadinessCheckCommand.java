@@ -3,7 +3,6 @@ package org.rescuegrid.backoffice.internal.command;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
@@ -16,7 +15,7 @@ import org.rescuegrid.backoffice.internal.Readiness;
 
 @Command(scope = "rescue", name = "readiness-check", description = "Records a vehicle's start-of-shift readiness checklist; a failed item puts it out of service until a check passes.")
 @Service
-public class ReadinessCheckCommand implements Action {
+public class ReadinessCheckCommand extends BackOfficeCommand {
 
     @Argument(index = 0, name = "vehicle", description = "Vehicle id of the fleet.", required = true)
     String vehicleId;
@@ -38,7 +37,7 @@ public class ReadinessCheckCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         String id = vehicleId.strip();
         if (backOffice.frontOffice().vehicles().stream().noneMatch(v -> v.vehicleId().equals(id))) {
             throw new IllegalArgumentException("vehicle '" + id + "' is not in the fleet; rescue:dispatch INCIDENT lists vehicles");
