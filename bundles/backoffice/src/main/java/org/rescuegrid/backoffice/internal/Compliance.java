@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.rescuegrid.api.audit.AuditLog;
+import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
@@ -46,6 +47,7 @@ public final class Compliance {
     private final Supplier<Roster> roster;
     private final AuditLog audit;
     private final Clock clock;
+    private final CameraSnapshots snapshots;
 
     public Compliance(BackOfficeDatabase database, SopLibrary procedures, FrontOfficeService frontOffice, Supplier<Roster> roster, AuditLog audit,
             Clock clock) {
@@ -55,6 +57,7 @@ public final class Compliance {
         this.roster = roster;
         this.audit = audit;
         this.clock = clock;
+        this.snapshots = new CameraSnapshots(database);
     }
 
     /** Evaluates every open incident, and finally every incident closed since the last call. Returns the incidents evaluated. */
@@ -86,7 +89,8 @@ public final class Compliance {
             return Optional.empty();
         }
         List<CallRecord> calls = frontOffice.calls(incident.incidentId());
-        List<StepResult> results = ComplianceEvaluator.evaluate(sop.get(), incident, calls, facts(incident.incidentId()), roster.get(), clock.instant());
+        List<StepResult> results = ComplianceEvaluator.evaluate(sop.get(), incident, calls, allFacts(incident.incidentId()), roster.get(),
+                clock.instant());
         boolean closed = !incident.open();
         Instant now = clock.instant();
         try {
@@ -182,6 +186,22 @@ public final class Compliance {
         return fact;
     }
 
+    /**
+     * Returns every fact of an incident: the checklist ticks recorded here, the front office's
+     * technical-assistance records (named by kind, such as first-aid-instruction) and the camera snapshots
+     * attached to the incident (named by camera id).
+     */
+    public List<IncidentFact> allFacts(String incidentId) {
+        List<IncidentFact> facts = new ArrayList<>(facts(incidentId));
+        for (Assistance assistance : frontOffice.assistance(incidentId)) {
+            facts.add(new IncidentFact(incidentId, Sop.FactKind.ASSISTANCE, assistance.kind().label(), assistance.givenAt(),
+                    roster.get().byLogin(assistance.recordedBy()).map(Roster.Staff::staffId).orElse(null)));
+        }
+        facts.addAll(snapshots.of(incidentId));
+        return facts;
+    }
+
+    /** Returns the facts recorded with {@link #recordFact}. */
     public List<IncidentFact> facts(String incidentId) {
         try {
             return database.read(connection -> {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rescuegrid.frontoffice.AssistanceKind;
 import org.rescuegrid.frontoffice.IncidentType;
 import org.rescuegrid.frontoffice.Step;
 
@@ -55,6 +56,7 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
 
     private static final Pattern FILE_NAME = Pattern.compile("([a-z-]+)-v([1-9][0-9]{0,3})\\.json");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Sop {
@@ -236,6 +238,19 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
             try {
                 Step step = Step.parse(name);
                 return new Fact(parsed, step.label(), step);
+            } catch (IllegalArgumentException e) {
+                throw problems.at(where, "fact", "'" + text + "': " + e.getMessage());
+            }
+        }
+        if (parsed == FactKind.SNAPSHOT) {
+            if (!CAMERA_ID.matcher(name).matches()) {
+                throw problems.at(where, "fact", "'" + name + "' is invalid; name a camera id such as CAM-LHR-GATE, or any");
+            }
+            return new Fact(parsed, name, null);
+        }
+        if (parsed == FactKind.ASSISTANCE) {
+            try {
+                return new Fact(parsed, AssistanceKind.parse(name).label(), null);
             } catch (IllegalArgumentException e) {
                 throw problems.at(where, "fact", "'" + text + "': " + e.getMessage());
             }
