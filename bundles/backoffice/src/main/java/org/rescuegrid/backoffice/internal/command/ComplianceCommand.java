@@ -1,6 +1,8 @@
 package org.rescuegrid.backoffice.internal.command;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.apache.karaf.shell.api.action.Command;
@@ -11,6 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.rescuegrid.backoffice.internal.BackOffice;
+import org.rescuegrid.backoffice.internal.DriverAttribution;
 import org.rescuegrid.backoffice.internal.Scores;
 import org.rescuegrid.backoffice.internal.StepResult;
 import org.rescuegrid.frontoffice.Incident;
@@ -67,6 +70,7 @@ public class ComplianceCommand extends BackOfficeCommand {
                     score.overdue(), Format.duration(score.totalLate()));
         }
         table.print(System.out);
+        printDriverEvents();
         List<Scores.Score> worst = Scores.worstSteps(results);
         if (!worst.isEmpty()) {
             System.out.println("Steps most often late or missed:");
@@ -81,6 +85,27 @@ public class ComplianceCommand extends BackOfficeCommand {
             steps.print(System.out);
         }
         return null;
+    }
+
+    /** Prints the driver-behaviour events of the period per group, attributed to the crew rostered on each vehicle then. */
+    private void printDriverEvents() {
+        Instant start = Format.instant("--from", from);
+        Instant end = Format.instant("--to", to);
+        List<DriverAttribution.AttributedEvent> events = backOffice.driverEvents(start == null ? Instant.EPOCH : start, end == null ? Instant.now() : end)
+                .stream().filter(e -> staffId == null || staffId.strip().equals(e.staffId())).toList();
+        List<DriverAttribution.Tally> tallies = DriverAttribution.tally(events, DriverAttribution.key(by.strip()));
+        if (tallies.isEmpty()) {
+            return;
+        }
+        System.out.println("Driver events:");
+        ShellTable table = new ShellTable();
+        table.column(Character.toUpperCase(by.strip().charAt(0)) + by.strip().substring(1));
+        table.column("Events").alignRight();
+        table.column("By type");
+        for (DriverAttribution.Tally tally : tallies) {
+            table.addRow().addContent(tally.key(), tally.events(), new TreeMap<>(tally.byType()).toString());
+        }
+        table.print(System.out);
     }
 
     private Object showIncident(String id) {

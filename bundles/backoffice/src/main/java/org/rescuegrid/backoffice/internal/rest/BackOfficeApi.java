@@ -17,6 +17,7 @@ import org.rescuegrid.backoffice.internal.Actor;
 import org.rescuegrid.backoffice.internal.AuditQuery;
 import org.rescuegrid.backoffice.internal.AuditTrail;
 import org.rescuegrid.backoffice.internal.BackOffice;
+import org.rescuegrid.backoffice.internal.DriverAttribution;
 import org.rescuegrid.backoffice.internal.Readiness;
 import org.rescuegrid.backoffice.internal.Roster;
 import org.rescuegrid.backoffice.internal.Scores;
@@ -263,6 +264,17 @@ final class BackOfficeApi {
             worst.add(Views.score(score));
         }
         view.put("worstSteps", worst);
+        // Driver-behaviour events count for the crew member rostered on the vehicle at the time.
+        List<DriverAttribution.AttributedEvent> events = backOffice.driverEvents(from == null ? Instant.EPOCH : from, to == null ? Instant.now() : to)
+                .stream()
+                .filter(e -> matches(query.get("person"), e.staffId()) && matches(query.get("station"), e.station())
+                        && matches(query.get("district"), e.district()) && matches(query.get("shift"), e.shift()))
+                .toList();
+        List<Map<String, Object>> tallies = new ArrayList<>();
+        for (DriverAttribution.Tally tally : DriverAttribution.tally(events, DriverAttribution.key(by))) {
+            tallies.add(Views.tally(tally));
+        }
+        view.put("driverEvents", tallies);
         return view;
     }
 

@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.rescuegrid.backoffice.internal.AuditRecord;
 import org.rescuegrid.backoffice.internal.AuditVerification;
+import org.rescuegrid.backoffice.internal.DriverAttribution;
 import org.rescuegrid.backoffice.internal.Readiness;
 import org.rescuegrid.backoffice.internal.Roster;
 import org.rescuegrid.backoffice.internal.Scores;
@@ -88,6 +90,14 @@ final class Views {
         view.put("missed", score.missed());
         view.put("overdue", score.overdue());
         view.put("totalLateSeconds", score.totalLate().toSeconds());
+        return view;
+    }
+
+    static Map<String, Object> tally(DriverAttribution.Tally tally) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("key", tally.key());
+        view.put("events", tally.events());
+        view.put("byType", new TreeMap<>(tally.byType()));
         return view;
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,9 @@ import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.backoffice.internal.AuditQuery;
 import org.rescuegrid.backoffice.internal.AuditRecord;
 import org.rescuegrid.backoffice.internal.TestBackOffice;
+import org.rescuegrid.frontoffice.DriverEvent;
+import org.rescuegrid.frontoffice.DriverEventType;
+import org.rescuegrid.frontoffice.VehicleType;
 import org.rescuegrid.frontoffice.rest.ApiRequest;
 import org.rescuegrid.frontoffice.rest.ApiResponse;
 import org.rescuegrid.frontoffice.rest.ApiUser;
@@ -161,6 +165,19 @@ class BackOfficeApiTest {
         assertEquals(Map.of("error", "checklist item 'radio' is unknown; the checklist is equipment, fuel, oxygen, stretcher"), unknownItem.body());
         assertEquals(404, unknownVehicle.status());
         assertEquals("10.0.0.7:50123", last("readiness-check").remoteAddress());
+    }
+
+    @Test
+    void complianceByPersonIncludesDriverEvents() {
+        backOffice.driverBehaviour.events.add(new DriverEvent("E1", "AMB-LHR-101", VehicleType.AMBULANCE, null, DriverEventType.OVERSPEED,
+                Instant.parse("2026-12-04T06:30:00Z"), 95.0, 60.0, null, false, "morning", LocalDate.parse("2026-12-04")));
+
+        ApiResponse person = api.handle(request("GET", "/compliance", "person=S-201&from=2026-12-04&to=2026-12-05", null, null), OPERATOR);
+        ApiResponse other = api.handle(request("GET", "/compliance", "person=S-202&from=2026-12-04&to=2026-12-05", null, null), OPERATOR);
+
+        assertEquals(200, person.status(), String.valueOf(person.body()));
+        assertEquals(List.of(Map.of("key", "S-201", "events", 1, "byType", Map.of("overspeed", 1))), body(person).get("driverEvents"));
+        assertEquals(List.of(), body(other).get("driverEvents"));
     }
 
     private void assertError(int status, String message, ApiRequest request) {
