@@ -13,17 +13,17 @@ import java.util.function.Function;
 import org.rescuegrid.frontoffice.DriverEvent;
 
 /**
- * Attributes the front office's driver-behaviour events through the roster: an event belongs to the crew
- * member rostered on its vehicle at the event's time, taken from the roster in use at that time, so a
- * roster change during a shift moves only the later events to the new crew. With several crew members on
- * the vehicle the first in rota order is taken, as the rota lists the driver first.
+ * Attributes the front office's driver-behaviour events through the roster. An event belongs to the crew
+ * member rostered on its vehicle at the event's time, in the roster that was in use then. A roster change
+ * during a shift therefore moves only the later events to the new crew. With several crew members on the
+ * vehicle the first in rota order is taken, because the rota lists the driver first.
  */
 public final class DriverAttribution {
 
     /**
      * One event and who it is attributed to.
      *
-     * @param staffId crew member on the vehicle, or null when the roster has nobody on it then
+     * @param staffId crew member on the vehicle, or null when the roster has no staff on it then
      */
     public record AttributedEvent(DriverEvent event, String staffId, String station, String district, String shift) {
     }

@@ -106,80 +106,107 @@ final class BackOfficeApi {
 
     private ApiResponse route(Call call) {
         String path = call.request.path();
+        Optional<ApiResponse> response = procedures(call, path)
+                .or(() -> compliance(call, path))
+                .or(() -> roster(call, path))
+                .or(() -> readiness(call, path))
+                .or(() -> audit(call, path));
+        return response.orElseThrow(() -> ApiException.notFound("no resource at " + RestResource.BASE + path + "; the back office has /sops,"
+                + " /sops/{type}, /compliance, /roster, /roster/{staff|shifts|rota}, /readiness, /readiness/{vehicle}, /audit and /audit/verify"));
+    }
+
+    private Optional<ApiResponse> procedures(Call call, String path) {
         Matcher matcher;
         if (SOPS.matcher(path).matches()) {
             allow(call, "GET", "POST");
             if (call.request.method().equals("POST")) {
                 call.action = "sop-publish";
                 requireAdmin(call.user, "publish procedures");
-                return publish(call);
+                return Optional.of(publish(call));
             }
             requireOperator(call.user);
             QueryParameters.parse(call.request.query(), List.of());
-            return ApiResponse.of(200, sopList());
+            return Optional.of(ApiResponse.of(200, sopList()));
         }
         if ((matcher = SOP.matcher(path)).matches()) {
             allow(call, "GET");
             requireOperator(call.user);
             QueryParameters query = QueryParameters.parse(call.request.query(), List.of("version"));
-            return ApiResponse.of(200, sop(matcher.group(1), query.get("version")));
+            return Optional.of(ApiResponse.of(200, sop(matcher.group(1), query.get("version"))));
         }
-        if (COMPLIANCE.matcher(path).matches()) {
-            allow(call, "GET");
-            requireOperator(call.user);
-            return ApiResponse.of(200, compliance(QueryParameters.parse(call.request.query(),
-                    List.of("incident", "person", "station", "district", "shift", "by", "from", "to"))));
+        return Optional.empty();
+    }
+
+    private Optional<ApiResponse> compliance(Call call, String path) {
+        if (!COMPLIANCE.matcher(path).matches()) {
+            return Optional.empty();
         }
+        allow(call, "GET");
+        requireOperator(call.user);
+        return Optional.of(ApiResponse.of(200, compliance(QueryParameters.parse(call.request.query(),
+                List.of("incident", "person", "station", "district", "shift", "by", "from", "to")))));
+    }
+
+    private Optional<ApiResponse> roster(Call call, String path) {
+        Matcher matcher;
         if (ROSTER.matcher(path).matches()) {
             allow(call, "GET");
             requireOperator(call.user);
             QueryParameters query = QueryParameters.parse(call.request.query(), List.of("at"));
-            return ApiResponse.of(200, roster(query.get("at") == null ? Instant.now() : Params.time("at", query.get("at"))));
+            return Optional.of(ApiResponse.of(200, roster(query.get("at") == null ? Instant.now() : Params.time("at", query.get("at")))));
         }
         if ((matcher = ROSTER_PART.matcher(path)).matches()) {
             allow(call, "GET", "PUT");
             if (call.request.method().equals("PUT")) {
                 call.action = "roster-replace";
                 requireAdmin(call.user, "change the roster");
-                return replaceRoster(call, matcher.group(1));
+                return Optional.of(replaceRoster(call, matcher.group(1)));
             }
             requireOperator(call.user);
             QueryParameters.parse(call.request.query(), List.of());
-            return ApiResponse.of(200, rosterPart(matcher.group(1)));
+            return Optional.of(ApiResponse.of(200, rosterPart(matcher.group(1))));
         }
+        return Optional.empty();
+    }
+
+    private Optional<ApiResponse> readiness(Call call, String path) {
+        Matcher matcher;
         if (READINESS.matcher(path).matches()) {
             allow(call, "GET");
             requireOperator(call.user);
             QueryParameters.parse(call.request.query(), List.of());
-            return ApiResponse.of(200, readiness());
+            return Optional.of(ApiResponse.of(200, readiness()));
         }
         if ((matcher = READINESS_VEHICLE.matcher(path)).matches()) {
             allow(call, "GET", "POST");
             requireOperator(call.user);
             if (call.request.method().equals("POST")) {
                 call.action = "readiness-check";
-                return readinessCheck(call, matcher.group(1));
+                return Optional.of(readinessCheck(call, matcher.group(1)));
             }
             QueryParameters.parse(call.request.query(), List.of());
             String vehicleId = fleetVehicle(matcher.group(1));
             Readiness.Check check = backOffice.readiness().latest(vehicleId).orElseThrow(() -> ApiException.notFound(
                     "vehicle '" + vehicleId + "' has no readiness check yet; POST one to " + RestResource.BASE + "/readiness/" + vehicleId));
-            return ApiResponse.of(200, Views.check(check));
+            return Optional.of(ApiResponse.of(200, Views.check(check)));
         }
+        return Optional.empty();
+    }
+
+    private Optional<ApiResponse> audit(Call call, String path) {
         if (AUDIT.matcher(path).matches()) {
             allow(call, "GET");
             requireOperator(call.user);
-            return ApiResponse.of(200, auditRecords(QueryParameters.parse(call.request.query(),
-                    List.of("from", "to", "actor", "action", "source", "target", "limit"))));
+            return Optional.of(ApiResponse.of(200, auditRecords(QueryParameters.parse(call.request.query(),
+                    List.of("from", "to", "actor", "action", "source", "target", "limit")))));
         }
         if (AUDIT_VERIFY.matcher(path).matches()) {
             allow(call, "GET");
             requireOperator(call.user);
             QueryParameters.parse(call.request.query(), List.of());
-            return ApiResponse.of(200, Views.verification(audit.verify()));
+            return Optional.of(ApiResponse.of(200, Views.verification(audit.verify())));
         }
-        throw ApiException.notFound("no resource at " + RestResource.BASE + path + "; the back office has /sops, /sops/{type}, /compliance,"
-                + " /roster, /roster/{staff|shifts|rota}, /readiness, /readiness/{vehicle}, /audit and /audit/verify");
+        return Optional.empty();
     }
 
     private List<Map<String, Object>> sopList() {
