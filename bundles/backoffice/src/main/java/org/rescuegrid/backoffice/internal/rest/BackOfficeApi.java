@@ -32,6 +32,8 @@ import org.rescuegrid.frontoffice.rest.ApiResponse;
 import org.rescuegrid.frontoffice.rest.ApiUser;
 import org.rescuegrid.frontoffice.rest.QueryParameters;
 import org.rescuegrid.frontoffice.rest.RestResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The back office's REST API below {@value RestResource#BASE}: procedures, compliance, roster, readiness
@@ -55,6 +57,7 @@ final class BackOfficeApi {
     private static final Pattern AUDIT = Pattern.compile("/audit");
     private static final Pattern AUDIT_VERIFY = Pattern.compile("/audit/verify");
     private static final String READ = "rest-read";
+    private static final Logger LOG = LoggerFactory.getLogger(BackOfficeApi.class);
 
     private final BackOffice backOffice;
     private final AuditTrail audit;
@@ -88,8 +91,13 @@ final class BackOfficeApi {
         } catch (ApiException e) {
             response = ApiResponse.error(e.status(), e.getMessage());
             problem = e.getMessage();
-        } catch (IllegalStateException e) {
+        } catch (SopLibrary.VersionConflictException e) {
             response = ApiResponse.error(409, e.getMessage());
+            problem = e.getMessage();
+        } catch (IllegalStateException e) {
+            // The back office's own failure, such as the database: the client gets 500, the node's log the details.
+            LOG.error("REST {} {} failed: {}", request.method(), request.path(), e.getMessage(), e);
+            response = ApiResponse.error(500, "the back office failed to handle the request; see the node's log");
             problem = e.getMessage();
         } catch (IllegalArgumentException e) {
             response = ApiResponse.error(400, e.getMessage());
