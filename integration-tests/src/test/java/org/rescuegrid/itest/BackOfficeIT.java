@@ -7,20 +7,27 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfi
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 import javax.sql.DataSource;
@@ -57,6 +64,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ExamReactorStrategy(PerClass.class)
 public class BackOfficeIT extends RescueGridTestSupport {
 
+    private static final String TEST_ADMIN = "it-admin";
+    private static final String TEST_ADMIN_PASSWORD = "admin-secret";
+
     @Inject
     @Filter(timeout = 120_000)
     private FrontOfficeService frontOffice;
@@ -73,7 +83,9 @@ public class BackOfficeIT extends RescueGridTestSupport {
     @Override
     @org.ops4j.pax.exam.Configuration
     public Option[] config() throws IOException {
-        return OptionUtils.combine(super.config(), editConfigurationFilePut("etc/users.properties", HQ_VIEWER, HQ_VIEWER_PASSWORD + ",hq-viewer"));
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/users.properties", TEST_ADMIN, TEST_ADMIN_PASSWORD + ",_g_:admingroup"),
+                editConfigurationFilePut("etc/users.properties", HQ_VIEWER, HQ_VIEWER_PASSWORD + ",hq-viewer"));
     }
 
     @Test
@@ -132,6 +144,8 @@ public class BackOfficeIT extends RescueGridTestSupport {
         String scores = executeCommand("rescue:compliance --by district");
         assertTrue(scores, scores.contains("Lahore"));
 
+        complianceOverRestEqualsConsole();
+        onlyAdminsChangeProcedures();
         complianceAtHq(incident);
         auditChainAtHq();
     }
@@ -227,6 +241,105 @@ public class BackOfficeIT extends RescueGridTestSupport {
         } finally {
             connection.disconnect();
         }
+    }
+
+    /** The REST API returns the console's figures: the same groups with the same score, met, late, missed and overdue steps. */
+    private void complianceOverRestEqualsConsole() throws IOException {
+        Response rest = http("GET", "/compliance?by=district", TEST_SUPERVISOR, TEST_SUPERVISOR_PASSWORD, null, null);
+        assertEquals(rest.body, 200, rest.status);
+        String console = executeCommand("rescue:compliance --by district");
+        Matcher score = Pattern.compile("\\{\"key\":\"([^\"]*)\",\"score\":(null|\\d+),\"met\":(\\d+),\"late\":(\\d+),\"missed\":(\\d+),"
+                + "\"overdue\":(\\d+),").matcher(rest.body.substring(0, rest.body.indexOf("\"worstSteps\"")));
+        List<String> restRows = new ArrayList<>();
+        while (score.find()) {
+            restRows.add(String.join(" | ", score.group(1), score.group(2).equals("null") ? "-" : score.group(2) + "%", score.group(3), score.group(4),
+                    score.group(5), score.group(6)));
+        }
+        assertFalse(rest.body, restRows.isEmpty());
+        List<String> consoleRows = new ArrayList<>();
+        for (String line : console.lines().skip(2).takeWhile(line -> line.contains("|")).toList()) {
+            List<String> cells = Arrays.stream(line.split("\\|")).map(String::strip).toList();
+            consoleRows.add(String.join(" | ", cells.subList(0, 6)));
+        }
+        assertEquals(console, consoleRows, restRows);
+    }
+
+    /**
+     * A supervisor's procedure change is rejected over REST and on the console, and each attempt is audited. An
+     * admin's change over REST is accepted and audited with the user and the client address.
+     */
+    private void onlyAdminsChangeProcedures() throws Exception {
+        String fireV2 = "{\"incidentType\":\"fire\",\"version\":2,\"title\":\"Fire, dispatch within 45 s\",\"steps\":["
+                + "{\"id\":\"call\",\"role\":\"call-taker\",\"fact\":\"lifecycle:call-received\"},"
+                + "{\"id\":\"dispatch\",\"role\":\"dispatcher\",\"fact\":\"lifecycle:dispatched\",\"after\":\"call\",\"withinSeconds\":45}]}";
+
+        Response refused = http("POST", "/sops", TEST_SUPERVISOR, TEST_SUPERVISOR_PASSWORD, fireV2, "application/json");
+        assertEquals(refused.body, 403, refused.status);
+        assertTrue(refused.body, refused.body.contains("only admins publish procedures"));
+        Response badQuery = http("GET", "/roster?at=yesterday", TEST_SUPERVISOR, TEST_SUPERVISOR_PASSWORD, null, null);
+        assertEquals(badQuery.body, 400, badQuery.status);
+        assertTrue(badQuery.body, badQuery.body.contains("'at' value 'yesterday' is invalid; use a UTC date such as 2026-12-04"));
+        Path file = Files.writeString(Files.createTempFile("fire-v2", ".json"), fireV2);
+        try {
+            executeAs(TEST_SUPERVISOR, TEST_SUPERVISOR_PASSWORD, "rescue:sop-publish " + file);
+            throw new IllegalStateException("a supervisor published a procedure on the console");
+        } catch (AssertionError e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("only admins publish procedures; user " + TEST_SUPERVISOR));
+        } finally {
+            Files.delete(file);
+        }
+        String rejected = executeCommand("rescue:audit --action sop-publish-rejected --actor " + TEST_SUPERVISOR);
+        assertTrue(rejected, rejected.contains(" rest "));
+        assertTrue(rejected, rejected.contains(" console "));
+        assertFalse(executeCommand("rescue:sop-list").contains("Fire, dispatch within 45 s"));
+
+        Response published = http("POST", "/sops", TEST_ADMIN, TEST_ADMIN_PASSWORD, fireV2, "application/json");
+        assertEquals(published.body, 201, published.status);
+        assertTrue(executeCommand("rescue:sop-list").contains("Fire, dispatch within 45 s"));
+        String audited = executeCommand("rescue:audit --action sop-publish --target v2");
+        assertTrue(audited, audited.contains(TEST_ADMIN));
+        assertTrue(audited, audited.contains(" rest "));
+        assertTrue(audited, audited.contains("127.0.0.1"));
+        Response reads = http("GET", "/audit?action=rest-read&actor=" + TEST_SUPERVISOR, TEST_ADMIN, TEST_ADMIN_PASSWORD, null, null);
+        assertTrue(reads.body, reads.body.contains("GET /api/v1/compliance?by=district -> 200"));
+        Response verify = http("GET", "/audit/verify", TEST_ADMIN, TEST_ADMIN_PASSWORD, null, null);
+        assertTrue(verify.body, verify.body.contains("\"intact\":true"));
+    }
+
+    private static final class Response {
+        final int status;
+        final String body;
+
+        Response(int status, String body) {
+            this.status = status;
+            this.body = body;
+        }
+    }
+
+    private static Response http(String method, String path, String user, String password, String body, String contentType) throws IOException {
+        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + httpPort() + "/api/v1" + path).openConnection();
+        connection.setRequestMethod(method);
+        connection.setConnectTimeout(10_000);
+        connection.setReadTimeout(30_000);
+        String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        connection.setRequestProperty("Authorization", "Basic " + token);
+        if (body != null) {
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", contentType);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(body.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        int status = connection.getResponseCode();
+        InputStream stream = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+        String text = "";
+        if (stream != null) {
+            try (InputStream in = stream) {
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        }
+        connection.disconnect();
+        return new Response(status, text);
     }
 
     /** Returns whether a command printed the text; false while the command is not registered, as during a restart of its bundle. */
