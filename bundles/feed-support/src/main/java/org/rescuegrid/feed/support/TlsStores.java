@@ -11,8 +11,8 @@ import java.security.UnrecoverableKeyException;
 import java.util.Collections;
 
 /**
- * Opens PKCS12 key and trust stores at activation, for HQ's HTTPS listener and the uplink, so that a missing
- * file, a wrong password or a store without the expected entries is reported with the key, the path and the fix
+ * Opens PKCS12 key and trust stores at activation, for HQ's HTTPS listener and the uplink. A missing file, a
+ * wrong password or a store without the expected entries is then reported with the key, the path and the fix
  * before the first connection. Messages never contain a password.
  */
 public final class TlsStores {
