@@ -65,7 +65,7 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof ImeiFrame imei) {
-            handshake(ctx, imei.imei());
+            handshake(ctx, imei);
         } else if (msg instanceof FrameRejected rejected) {
             if (deviceId == null) {
                 rejectHandshake(ctx, rejected.reason());
@@ -109,9 +109,19 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
-    private void handshake(ChannelHandlerContext ctx, String imei) {
+    private void handshake(ChannelHandlerContext ctx, ImeiFrame frame) {
+        String imei = frame.imei();
         if (!IMEI.matcher(imei).matches()) {
             rejectHandshake(ctx, "IMEI '" + printable(imei) + "' is not 15-17 digits");
+            return;
+        }
+        if (frame.junkBytes() > 0) {
+            // The registry counts the error only for a device it already has, because error() registers no device.
+            registry.error(imei, DeviceErrorKind.UNPARSEABLE);
+            dropLog.increment();
+            LOG.warn("device={} connection from {} on {} sent {} bytes after its IMEI that do not begin an AVL packet;"
+                    + " handshake rejected and connection closed", imei, remote, settings.endpoint(), frame.junkBytes());
+            replyRejectAndClose(ctx);
             return;
         }
         deviceId = imei;
@@ -121,6 +131,10 @@ final class TeltonikaSession extends ChannelInboundHandlerAdapter {
 
     private void rejectHandshake(ChannelHandlerContext ctx, String reason) {
         LOG.warn("Connection from {} on {} sent an invalid handshake and is closed: {}", remote, settings.endpoint(), reason);
+        replyRejectAndClose(ctx);
+    }
+
+    private static void replyRejectAndClose(ChannelHandlerContext ctx) {
         ctx.writeAndFlush(Unpooled.wrappedBuffer(REJECT)).addListener(ChannelFutureListener.CLOSE);
     }
 

@@ -54,6 +54,27 @@ class TeltonikaSessionTest {
     }
 
     @Test
+    void junkAfterImeiRejectsHandshake() {
+        channel.writeInbound(Unpooled.wrappedBuffer(AvlFrames.hex(AvlFrames.IMEI_HANDSHAKE), AvlFrames.hex("FFEE0102")));
+
+        ByteBuf reply = channel.readOutbound();
+        assertEquals(0x00, reply.readByte());
+        reply.release();
+        assertNull(channel.readInbound());
+        assertFalse(channel.isOpen());
+        assertEquals(List.of("error 356307042441013 UNPARSEABLE"), registry.calls);
+    }
+
+    @Test
+    void packetAfterImeiInSameReadAccepted() {
+        channel.writeInbound(Unpooled.wrappedBuffer(AvlFrames.hex(AvlFrames.IMEI_HANDSHAKE), AvlFrames.hex(AvlFrames.DOC_CODEC8_TWO_RECORDS)));
+
+        assertArrayEquals(new byte[] {0x01}, assertInstanceOf(PacketRecords.class, channel.readInbound()).reply());
+        assertEquals(2, assertInstanceOf(PacketRecords.class, channel.readInbound()).fixes().size());
+        assertTrue(channel.isOpen());
+    }
+
+    @Test
     void documentPacketYieldsInvalidFixesAndCountReply() {
         write(AvlFrames.hex(AvlFrames.IMEI_HANDSHAKE));
         channel.readInbound();

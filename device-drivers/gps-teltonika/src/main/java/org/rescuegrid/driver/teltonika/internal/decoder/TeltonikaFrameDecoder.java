@@ -100,10 +100,26 @@ public final class TeltonikaFrameDecoder extends ByteToMessageDecoder {
         in.skipBytes(2);
         String imei = in.readCharSequence(length, StandardCharsets.ISO_8859_1).toString();
         imeiReceived = true;
-        out.add(new ImeiFrame(imei));
-        if (in.isReadable()) {
+        if (startsLikePreamble(in)) {
+            out.add(new ImeiFrame(imei, 0));
             decode(null, in, out);
+            return;
         }
+        // A tracker sends nothing until the handshake is accepted, so anything but an AVL packet here is junk.
+        int junk = in.readableBytes();
+        in.skipBytes(junk);
+        out.add(new ImeiFrame(imei, junk));
+    }
+
+    /** Returns whether the unread bytes, up to four of them, are zero and so may begin an AVL packet. */
+    private static boolean startsLikePreamble(ByteBuf in) {
+        int end = in.readerIndex() + Math.min(4, in.readableBytes());
+        for (int i = in.readerIndex(); i < end; i++) {
+            if (in.getByte(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

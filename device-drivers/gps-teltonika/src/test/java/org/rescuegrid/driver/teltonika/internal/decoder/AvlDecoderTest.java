@@ -2,6 +2,7 @@ package org.rescuegrid.driver.teltonika.internal.decoder;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Instant;
@@ -153,6 +154,19 @@ class AvlDecoderTest {
         assertEquals("356307042441013", assertInstanceOf(ImeiFrame.class, channel.readInbound()).imei());
         assertEquals(0x36, assertInstanceOf(AvlFrame.class, channel.readInbound()).data().length);
         assertEquals(0x4A, assertInstanceOf(AvlFrame.class, channel.readInbound()).data().length);
+        assertEquals(0, framer.bufferedBytes());
+    }
+
+    @Test
+    void frameDecoderCountsJunkAfterHandshake() {
+        TeltonikaFrameDecoder framer = new TeltonikaFrameDecoder(2048);
+        EmbeddedChannel channel = new EmbeddedChannel(framer);
+        channel.writeInbound(Unpooled.wrappedBuffer(concat(AvlFrames.hex(AvlFrames.IMEI_HANDSHAKE), AvlFrames.hex("0000FF01"))));
+
+        ImeiFrame imei = assertInstanceOf(ImeiFrame.class, channel.readInbound());
+        assertEquals("356307042441013", imei.imei());
+        assertEquals(4, imei.junkBytes());
+        assertNull(channel.readInbound());
         assertEquals(0, framer.bufferedBytes());
     }
 
