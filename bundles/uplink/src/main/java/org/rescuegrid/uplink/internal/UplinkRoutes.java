@@ -61,11 +61,17 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     // Written and read on the route's timer thread only.
     private boolean lastFailureWasTls;
 
+    /** Creates an uplink with a history of its own, for tests and tools that run it outside OSGi. */
+    public UplinkRoutes(Outbox outbox, UplinkConfig config) {
+        this(outbox, config, new UplinkHistory());
+    }
+
     @Activate
-    public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
+    public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config, @Reference UplinkHistory history) {
         this.outbox = outbox;
         this.settings = UplinkSettings.from(config);
-        this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
+        this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff(), history);
+        logChanges(settings.province(), history.replaceConfig(config), config);
         this.backlogGauge = new BacklogGauge(outbox::backlog, Clock.systemUTC());
         this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? kafkaSender(settings, config) : null;
         String etc = System.getProperty("karaf.etc");
@@ -75,6 +81,15 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
                     : "without a client certificate, authenticated by its token");
         }
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
+    }
+
+    /** Logs which keys a configuration change altered, naming secret keys without their values. */
+    private static void logChanges(String province, UplinkConfig previous, UplinkConfig current) {
+        if (previous == null) {
+            return;
+        }
+        List<String> changes = UplinkConfigChanges.between(previous, current);
+        LOG.info("province={} uplink reconfigured: {}", province, changes.isEmpty() ? "no key changed" : String.join(", ", changes));
     }
 
     private static KafkaUplinkSender kafkaSender(UplinkSettings settings, UplinkConfig config) {

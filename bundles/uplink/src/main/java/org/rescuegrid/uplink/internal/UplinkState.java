@@ -14,7 +14,7 @@ final class UplinkState {
 
     private final Clock clock;
     private final Duration maxBackoff;
-    private long sent;
+    private final UplinkHistory history;
     private Instant lastSuccess;
     private String lastError;
     private Instant lastErrorAt;
@@ -23,8 +23,14 @@ final class UplinkState {
     private int consecutiveFailures;
 
     UplinkState(Clock clock, Duration maxBackoff) {
+        this(clock, maxBackoff, new UplinkHistory());
+    }
+
+    /** Creates the state of one uplink activation, which adds its confirmed records to the bundle's {@code history}. */
+    UplinkState(Clock clock, Duration maxBackoff, UplinkHistory history) {
         this.clock = clock;
         this.maxBackoff = maxBackoff;
+        this.history = history;
     }
 
     synchronized boolean mayAttempt() {
@@ -34,7 +40,7 @@ final class UplinkState {
     /** Records a confirmed batch and returns how many failed attempts preceded it. */
     synchronized int succeeded(int confirmed) {
         int failuresBefore = consecutiveFailures;
-        sent += confirmed;
+        history.addConfirmed(confirmed);
         lastSuccess = clock.instant();
         backoff = Duration.ZERO;
         nextAttempt = null;
@@ -56,8 +62,9 @@ final class UplinkState {
         return consecutiveFailures;
     }
 
-    synchronized long sent() {
-        return sent;
+    /** Returns the number of records confirmed since the bundle started, across configuration changes. */
+    long sent() {
+        return history.confirmed();
     }
 
     synchronized Instant lastSuccess() {

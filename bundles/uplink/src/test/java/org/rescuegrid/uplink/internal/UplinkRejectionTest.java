@@ -90,8 +90,12 @@ class UplinkRejectionTest {
     }
 
     private void startUplink(int batchSize) throws Exception {
+        startUplink(batchSize, new UplinkHistory());
+    }
+
+    private void startUplink(int batchSize, UplinkHistory history) throws Exception {
         String url = "http://127.0.0.1:" + hq.getAddress().getPort() + "/hq/v1/batches";
-        uplink = new UplinkRoutes(outbox, TestUplinkConfig.valid().withHqUrl(url).withBatchSize(batchSize).withPollIntervalMs(100));
+        uplink = new UplinkRoutes(outbox, TestUplinkConfig.valid().withHqUrl(url).withBatchSize(batchSize).withPollIntervalMs(100), history);
         camel = new DefaultCamelContext();
         camel.addRoutes(uplink);
         camel.start();
@@ -129,6 +133,26 @@ class UplinkRejectionTest {
         assertEquals(2, status.rejected());
         assertEquals(8, status.sent());
         assertEquals(null, status.lastError(), "a record rejection is not a transport failure");
+    }
+
+    @Test
+    void confirmedCountSurvivesReconfiguration() throws Exception {
+        UplinkHistory history = new UplinkHistory();
+        for (int i = 0; i < 3; i++) {
+            outbox.add("{\"n\":" + i + "}");
+        }
+        startUplink(4, history);
+        await("an empty outbox", () -> outbox.backlog() == 0);
+        camel.stop();
+
+        // A configuration change deactivates the uplink component and activates a new one with the bundle's history.
+        startUplink(2, history);
+        assertEquals(3, uplink.status().sent(), "records confirmed before the change");
+        outbox.add("{\"n\":3}");
+        outbox.add("{\"n\":4}");
+        await("an empty outbox", () -> outbox.backlog() == 0);
+
+        assertEquals(5, uplink.status().sent());
     }
 
     @Test

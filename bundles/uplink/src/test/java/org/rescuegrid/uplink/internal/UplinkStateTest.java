@@ -121,4 +121,15 @@ class UplinkStateTest {
         assertEquals(7, state.sent());
         assertEquals(0, failuresBefore);
     }
+
+    @Test
+    void sentCountedInSharedHistory() {
+        UplinkHistory history = new UplinkHistory();
+        new UplinkState(clock, Duration.ofSeconds(60), history).succeeded(3);
+
+        UplinkState next = new UplinkState(clock, Duration.ofSeconds(30), history);
+        next.succeeded(2);
+
+        assertEquals(5, next.sent());
+    }
 }
