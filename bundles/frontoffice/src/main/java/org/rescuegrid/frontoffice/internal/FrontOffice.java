@@ -218,7 +218,8 @@ final class FrontOffice implements FrontOfficeService {
             throw new IllegalArgumentException("a call cannot be reclassified as an emergency; record a new emergency call instead");
         }
         CallRecord call = query(() -> database.read(c -> FrontOfficeTables.loadCall(c, callId)), "call " + callId)
-                .orElseThrow(() -> new IllegalArgumentException("call '" + callId + "' does not exist"));
+                .orElseThrow(() -> new IllegalArgumentException("call '" + callId
+                        + "' does not exist; give a call id such as CALL-000012, as rescue:incident-show lists them"));
         if (call.disposition() == disposition) {
             return call;
         }

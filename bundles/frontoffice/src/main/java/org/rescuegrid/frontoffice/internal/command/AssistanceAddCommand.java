@@ -1,10 +1,8 @@
 package org.rescuegrid.frontoffice.internal.command;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -21,7 +19,7 @@ import org.rescuegrid.frontoffice.FrontOfficeService;
 @Command(scope = "rescue", name = "assistance-add", description = "Records technical assistance given during an open incident, such as"
         + " first-aid instructions to the caller or a doctor's advice to a crew.")
 @Service
-public class AssistanceAddCommand implements Action {
+public class AssistanceAddCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "incident", description = "Open incident id.", required = true)
     @Completion(Completers.OpenIncidents.class)
@@ -55,19 +53,12 @@ public class AssistanceAddCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         AssistanceRecipient recipient = AssistanceRecipient.parse(to);
         if (recipient == AssistanceRecipient.CREW && vehicleId == null) {
             throw new IllegalArgumentException("guidance to a crew names its vehicle; add --vehicle VEHICLE");
         }
-        Instant time = null;
-        if (at != null) {
-            try {
-                time = Instant.parse(at.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("time '" + at + "' is invalid; write an ISO-8601 UTC time such as 2026-12-04T10:03:00Z", e);
-            }
-        }
+        Instant time = Format.utcTime("--at", at);
         String user = Users.current(session);
         Assistance assistance = new Assistance(null, null, time, givenBy == null ? user : givenBy.strip(), recipient,
                 vehicleId == null ? null : vehicleId.strip(), AssistanceKind.parse(kind), String.join(" ", words).strip(), null);

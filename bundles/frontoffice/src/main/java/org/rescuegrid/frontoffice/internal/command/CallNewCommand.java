@@ -2,7 +2,6 @@ package org.rescuegrid.frontoffice.internal.command;
 
 import java.io.PrintStream;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -20,7 +19,7 @@ import org.rescuegrid.frontoffice.NewCall;
 
 @Command(scope = "rescue", name = "call-new", description = "Records a call. An emergency creates an incident, or joins one with --attach.")
 @Service
-public class CallNewCommand implements Action {
+public class CallNewCommand extends FrontOfficeCommand {
 
     @Option(name = "--disposition", description = "Outcome of the call; default emergency.")
     @Completion(value = StringsCompleter.class, values = {"emergency", "nuisance", "information", "wrong-number", "blank", "dropped", "fake"})
@@ -64,7 +63,7 @@ public class CallNewCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         if (at != null && landmark != null) {
             throw new IllegalArgumentException("give the place either with --at or with --landmark, not both");
         }
@@ -86,15 +85,23 @@ public class CallNewCommand implements Action {
     }
 
     static Location parseLocation(String text) {
-        String invalid = "place '" + text + "' is invalid; write LAT,LON in decimal degrees, for example 31.5106,74.3428";
+        String expected = "write LAT,LON in WGS84 decimal degrees, for example 31.5106,74.3428";
         String[] parts = text.split(",");
         if (parts.length != 2) {
-            throw new IllegalArgumentException(invalid);
+            throw new IllegalArgumentException("--at '" + text + "' is invalid; " + expected);
+        }
+        double latitude;
+        double longitude;
+        try {
+            latitude = Double.parseDouble(parts[0].strip());
+            longitude = Double.parseDouble(parts[1].strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--at '" + text + "' is invalid; " + expected, e);
         }
         try {
-            return Location.of(Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()));
+            return Location.of(latitude, longitude);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(invalid, e);
+            throw new IllegalArgumentException("--at '" + text + "' is invalid; " + expected + " (" + e.getMessage() + ")", e);
         }
     }
 

@@ -2,7 +2,6 @@ package org.rescuegrid.frontoffice.internal.command;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -17,7 +16,7 @@ import org.rescuegrid.frontoffice.FrontOfficeService;
 
 @Command(scope = "rescue", name = "call-reclassify", description = "Changes a call's disposition, for example to fake when the crew found nothing. Supervisors and admins only.")
 @Service
-public class CallReclassifyCommand implements Action {
+public class CallReclassifyCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "call", description = "Call id, for example CALL-000012.", required = true)
     String callId;
@@ -36,7 +35,7 @@ public class CallReclassifyCommand implements Action {
     AuditLog audit;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         CallRecord call = frontOffice.reclassify(callId.strip(), Disposition.parse(disposition), Users.current(session));
         Audit.record(audit, session, "call-reclassify", call.incidentId() == null ? List.of(call.callId()) : List.of(call.callId(), call.incidentId()),
                 null, "disposition " + call.disposition().label());

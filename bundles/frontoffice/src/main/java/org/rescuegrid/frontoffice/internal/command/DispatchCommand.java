@@ -2,7 +2,6 @@ package org.rescuegrid.frontoffice.internal.command;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -15,7 +14,7 @@ import org.rescuegrid.frontoffice.Recommendation;
 
 @Command(scope = "rescue", name = "dispatch", description = "Without a vehicle, shows the available vehicles ranked by estimated travel time; with one, dispatches it.")
 @Service
-public class DispatchCommand implements Action {
+public class DispatchCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "incident", description = "Open incident id.", required = true)
     @Completion(Completers.OpenIncidents.class)
@@ -32,7 +31,7 @@ public class DispatchCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         if (vehicleId != null) {
             frontOffice.dispatch(incidentId.strip(), vehicleId.strip(), Users.current(session));
             System.out.println("Vehicle " + vehicleId.strip() + " dispatched to incident " + incidentId.strip() + ".");

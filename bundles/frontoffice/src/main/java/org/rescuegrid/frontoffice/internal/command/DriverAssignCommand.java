@@ -1,6 +1,5 @@
 package org.rescuegrid.frontoffice.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -11,7 +10,7 @@ import org.rescuegrid.frontoffice.DriverBehaviourService;
 
 @Command(scope = "rescue", name = "driver-assign", description = "Assigns a driver to a vehicle; its driving events count for that driver from now on.")
 @Service
-public class DriverAssignCommand implements Action {
+public class DriverAssignCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "vehicle", description = "Vehicle id of the fleet.", required = true)
     @Completion(Completers.Vehicles.class)
@@ -27,7 +26,7 @@ public class DriverAssignCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         driving.assign(vehicleId, driverId, Users.current(session));
         System.out.println("Driver " + driverId.strip() + " assigned to " + vehicleId.strip());
         return null;

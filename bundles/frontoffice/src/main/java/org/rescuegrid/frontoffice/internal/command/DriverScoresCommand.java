@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -20,7 +19,7 @@ import org.rescuegrid.frontoffice.FrontOfficeService;
 
 @Command(scope = "rescue", name = "driver-scores", description = "Shows each driver's driving events and score (100 minus penalties) per shift of a day.")
 @Service
-public class DriverScoresCommand implements Action {
+public class DriverScoresCommand extends FrontOfficeCommand {
 
     @Option(name = "--day", description = "Day the shifts started on, in the KPI time zone, such as 2026-12-04; default today.")
     String day;
@@ -36,7 +35,7 @@ public class DriverScoresCommand implements Action {
     FrontOfficeService frontOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         LocalDate date;
         try {
             date = day == null ? LocalDate.now(frontOffice.kpiCalendar().zone()) : LocalDate.parse(day.strip());

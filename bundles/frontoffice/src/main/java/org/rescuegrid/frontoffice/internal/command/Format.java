@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.rescuegrid.frontoffice.Location;
@@ -39,5 +40,17 @@ final class Format {
 
     static String text(Object value) {
         return value == null ? "-" : value.toString();
+    }
+
+    /** Parses an ISO-8601 UTC time given with {@code option}; null stays null. */
+    static Instant utcTime(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + text + "' is invalid; write an ISO-8601 UTC time such as 2026-12-04T10:07:00Z", e);
+        }
     }
 }

@@ -2,7 +2,6 @@ package org.rescuegrid.frontoffice.internal.command;
 
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -19,7 +18,7 @@ import org.rescuegrid.frontoffice.Step;
 @Command(scope = "rescue", name = "incident-close", description = "Closes an incident whose vehicles are all back in service, with the"
         + " outcome HQ reports monthly. Supervisors and admins only.")
 @Service
-public class IncidentCloseCommand implements Action {
+public class IncidentCloseCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "incident", description = "Open incident id.", required = true)
     @Completion(Completers.OpenIncidents.class)
@@ -47,7 +46,7 @@ public class IncidentCloseCommand implements Action {
     AuditLog audit;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         IncidentOutcome outcome = new IncidentOutcome(rescued, firstAid, hospital, deaths);
         Incident closed = frontOffice.close(incidentId.strip(), outcome, Users.current(session));
         Audit.record(audit, session, "incident-close", List.of(closed.incidentId()), "open",

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -15,13 +14,13 @@ import org.rescuegrid.frontoffice.Step;
 
 @Command(scope = "rescue", name = "incident-list", description = "Lists the open incidents with their response clocks; ALERT marks those past the warning without a vehicle on scene.")
 @Service
-public class IncidentListCommand implements Action {
+public class IncidentListCommand extends FrontOfficeCommand {
 
     @Reference
     FrontOfficeService frontOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Instant now = Instant.now();
         ShellTable table = new ShellTable();
         table.column("Incident");

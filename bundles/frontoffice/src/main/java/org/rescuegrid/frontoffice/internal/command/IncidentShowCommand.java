@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -21,7 +20,7 @@ import org.rescuegrid.frontoffice.StepSource;
 
 @Command(scope = "rescue", name = "incident-show", description = "Shows an incident: its steps, vehicles, calls, response time, technical assistance and outcome.")
 @Service
-public class IncidentShowCommand implements Action {
+public class IncidentShowCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "incident", description = "Incident id, open or closed.", required = true)
     @Completion(Completers.OpenIncidents.class)
@@ -31,7 +30,7 @@ public class IncidentShowCommand implements Action {
     FrontOfficeService frontOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Incident incident = frontOffice.incident(incidentId.strip()).orElseThrow(() -> new IllegalArgumentException(
                 "incident '" + incidentId + "' does not exist; rescue:incident-list shows the open incidents"));
         PrintStream out = System.out;

@@ -3,9 +3,7 @@ package org.rescuegrid.frontoffice.internal.command;
 import java.util.List;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -22,7 +20,7 @@ import org.rescuegrid.frontoffice.StepSource;
 
 @Command(scope = "rescue", name = "incident-step", description = "Records a vehicle's step that GPS did not detect, for example an arrival reported by radio.")
 @Service
-public class IncidentStepCommand implements Action {
+public class IncidentStepCommand extends FrontOfficeCommand {
 
     @Argument(index = 0, name = "incident", description = "Open incident id.", required = true)
     @Completion(Completers.OpenIncidents.class)
@@ -49,15 +47,8 @@ public class IncidentStepCommand implements Action {
     AuditLog audit;
 
     @Override
-    public Object execute() {
-        Instant time = null;
-        if (at != null) {
-            try {
-                time = Instant.parse(at.strip());
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("time '" + at + "' is invalid; write an ISO-8601 UTC time such as 2026-12-04T10:07:00Z", e);
-            }
-        }
+    protected Object run() {
+        Instant time = Format.utcTime("--at", at);
         Step parsed = Step.parse(step);
         Incident before = frontOffice.incident(incidentId.strip()).orElse(null);
         Incident after = frontOffice.recordStep(incidentId.strip(), vehicleId.strip(), parsed, time, StepSource.OPERATOR, Users.current(session));

@@ -8,7 +8,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.Completion;
@@ -25,7 +24,7 @@ import org.rescuegrid.frontoffice.Shift;
 @Command(scope = "rescue", name = "kpi", description = "Shows calls by disposition, incidents by type and response times for a period,"
         + " district and shift; default today in the KPI time zone, all districts and shifts.")
 @Service
-public class KpiCommand implements Action {
+public class KpiCommand extends FrontOfficeCommand {
 
     @Option(name = "--from", description = "Start of the period, a UTC date (2026-12-04) or ISO-8601 time; default today in the KPI time zone.")
     String from;
@@ -48,7 +47,7 @@ public class KpiCommand implements Action {
     FrontOfficeService frontOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         KpiCalendar calendar = frontOffice.kpiCalendar();
         if (day != null && (from != null || to != null)) {
             throw new IllegalArgumentException("--day replaces --from and --to; give either --day or a period");
