@@ -56,16 +56,31 @@ public class BackOfficeComponent implements BackOffice {
         Clock clock = Clock.systemUTC();
         this.frontOffice = frontOffice;
         this.driverBehaviour = driverBehaviour;
-        this.procedures = new SopLibrary(database, settings.sopDirectory(), audit, clock);
-        procedures.scan();
-        this.roster = new RosterFiles(settings.staffFile(), settings.shiftsFile(), settings.rotaFile(), audit, database, clock);
-        roster.reload();
-        this.readiness = new Readiness(database, settings.readinessItems(), audit, clock);
-        this.compliance = new Compliance(database, procedures, frontOffice, roster, roster::at, audit, clock);
+        Services services = wire(database, settings, audit, frontOffice, clock);
+        this.procedures = services.procedures();
+        this.roster = services.roster();
+        this.readiness = services.readiness();
+        this.compliance = services.compliance();
         this.readinessRegistration = bundleContext.registerService(VehicleReadiness.class, readiness, null);
         this.routes = bundleContext.registerService(RoutesBuilder.class, new Routes(settings), null);
         LOG.info("Back office started: {} procedure versions, {} staff, {} vehicles out of service", procedures.versions().size(),
                 roster.get().staff().size(), readiness.latest().stream().filter(c -> !c.passed()).count());
+    }
+
+    /** The back office's services on one database, as {@link #wire} builds them. */
+    record Services(SopLibrary procedures, RosterFiles roster, Readiness readiness, Compliance compliance) {
+    }
+
+    /** Builds the back office's services, loading the procedures and the roster files; tests wire their back office with it too. */
+    static Services wire(BackOfficeDatabase database, BackOfficeSettings settings, AuditLog audit, FrontOfficeService frontOffice, Clock clock)
+            throws SQLException {
+        SopLibrary procedures = new SopLibrary(database, settings.sopDirectory(), audit, clock);
+        procedures.scan();
+        RosterFiles roster = new RosterFiles(settings.staffFile(), settings.shiftsFile(), settings.rotaFile(), audit, database, clock);
+        roster.reload();
+        Readiness readiness = new Readiness(database, settings.readinessItems(), audit, clock);
+        Compliance compliance = new Compliance(database, procedures, frontOffice, roster, roster::at, audit, clock);
+        return new Services(procedures, roster, readiness, compliance);
     }
 
     @Deactivate

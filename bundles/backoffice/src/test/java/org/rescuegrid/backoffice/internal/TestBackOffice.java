@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,13 +48,13 @@ public final class TestBackOffice implements BackOffice {
             Files.copy(FrontOfficeFixture.ETC.resolve("rescuegrid/" + file), directory.resolve(file));
         }
         this.staffFile = directory.resolve("staff.csv");
-        this.procedures = new SopLibrary(database, sopDirectory, audit, frontOffice.clock());
-        procedures.scan();
-        this.roster = new RosterFiles(staffFile, directory.resolve("shifts.csv"), directory.resolve("rota.csv"), audit, database, frontOffice.clock());
-        roster.reload();
-        this.readiness = new Readiness(database, List.of("equipment", "fuel", "oxygen", "stretcher"), audit, frontOffice.clock());
-        this.compliance = new Compliance(database, procedures, frontOffice.frontOffice(), roster, roster::at, audit,
-                frontOffice.clock());
+        BackOfficeSettings settings = new BackOfficeSettings(sopDirectory, staffFile, directory.resolve("shifts.csv"), directory.resolve("rota.csv"),
+                Duration.ofSeconds(5), List.of("equipment", "fuel", "oxygen", "stretcher"));
+        BackOfficeComponent.Services services = BackOfficeComponent.wire(database, settings, audit, frontOffice.frontOffice(), frontOffice.clock());
+        this.procedures = services.procedures();
+        this.roster = services.roster();
+        this.readiness = services.readiness();
+        this.compliance = services.compliance();
         frontOffice.readiness(readiness);
     }
 

@@ -256,29 +256,10 @@ final class BackOfficeApi {
     private Map<String, Object> compliance(QueryParameters query) {
         String incidentId = query.get("incident");
         if (incidentId != null) {
-            for (String other : List.of("person", "station", "district", "shift", "by", "from", "to")) {
-                if (query.get(other) != null) {
-                    throw ApiException.badRequest("query parameter '" + other + "' cannot be combined with 'incident'; give either one incident"
-                            + " or filters for scores");
-                }
-            }
-            // An open incident is evaluated now, as the console does; a closed one keeps its final results.
-            backOffice.frontOffice().incident(incidentId).filter(Incident::open).ifPresent(backOffice.compliance()::evaluate);
-            List<StepResult> results = backOffice.compliance().results(incidentId, null, null);
-            if (results.isEmpty()) {
-                throw ApiException.notFound("incident '" + incidentId + "' has no compliance results: it does not exist or no procedure of its"
-                        + " type was in effect when it was created (GET " + RestResource.BASE + "/sops)");
-            }
-            return Views.incidentCompliance(incidentId, results);
+            return incidentCompliance(query, incidentId);
         }
         String by = query.get("by") == null ? "staff" : query.get("by");
-        Function<StepResult, String> key = switch (by) {
-            case "staff" -> StepResult::staffId;
-            case "station" -> StepResult::station;
-            case "district" -> StepResult::district;
-            case "shift" -> StepResult::shift;
-            default -> throw ApiException.badRequest("query parameter 'by' value '" + by + "' is invalid; use staff, station, district or shift");
-        };
+        Function<StepResult, String> key = groupKey(by);
         Instant from = Params.time("from", query.get("from"));
         Instant to = Params.time("to", query.get("to"));
         List<StepResult> results = backOffice.compliance().results(null, from, to).stream()
@@ -289,16 +270,50 @@ final class BackOfficeApi {
         view.put("by", by);
         view.put("from", from == null ? null : from.toString());
         view.put("to", to == null ? null : to.toString());
-        List<Map<String, Object>> scores = new ArrayList<>();
-        for (Scores.Score score : Scores.by(results, key)) {
-            scores.add(Views.score(score));
+        view.put("scores", scoreViews(Scores.by(results, key)));
+        view.put("worstSteps", scoreViews(Scores.worstSteps(results)));
+        view.put("driverEvents", driverEventTallies(query, by, from, to));
+        return view;
+    }
+
+    /** Evaluates one incident while it is open and returns the view of its step results. */
+    private Map<String, Object> incidentCompliance(QueryParameters query, String incidentId) {
+        for (String other : List.of("person", "station", "district", "shift", "by", "from", "to")) {
+            if (query.get(other) != null) {
+                throw ApiException.badRequest("query parameter '" + other + "' cannot be combined with 'incident'; give either one incident"
+                        + " or filters for scores");
+            }
         }
-        view.put("scores", scores);
-        List<Map<String, Object>> worst = new ArrayList<>();
-        for (Scores.Score score : Scores.worstSteps(results)) {
-            worst.add(Views.score(score));
+        // An open incident is evaluated now, as the console does; a closed one keeps its final results.
+        backOffice.frontOffice().incident(incidentId).filter(Incident::open).ifPresent(backOffice.compliance()::evaluate);
+        List<StepResult> results = backOffice.compliance().results(incidentId, null, null);
+        if (results.isEmpty()) {
+            throw ApiException.notFound("incident '" + incidentId + "' has no compliance results: it does not exist or no procedure of its"
+                    + " type was in effect when it was created (GET " + RestResource.BASE + "/sops)");
         }
-        view.put("worstSteps", worst);
+        return Views.incidentCompliance(incidentId, results);
+    }
+
+    private static Function<StepResult, String> groupKey(String by) {
+        return switch (by) {
+            case "staff" -> StepResult::staffId;
+            case "station" -> StepResult::station;
+            case "district" -> StepResult::district;
+            case "shift" -> StepResult::shift;
+            default -> throw ApiException.badRequest("query parameter 'by' value '" + by + "' is invalid; use staff, station, district or shift");
+        };
+    }
+
+    private static List<Map<String, Object>> scoreViews(List<Scores.Score> scores) {
+        List<Map<String, Object>> views = new ArrayList<>();
+        for (Scores.Score score : scores) {
+            views.add(Views.score(score));
+        }
+        return views;
+    }
+
+    /** Tallies the driver-behaviour events of the period that pass the query's filters, grouped {@code by}. */
+    private List<Map<String, Object>> driverEventTallies(QueryParameters query, String by, Instant from, Instant to) {
         // Driver-behaviour events count for the crew member rostered on the vehicle at the time.
         List<DriverAttribution.AttributedEvent> events = backOffice.driverEvents(from == null ? Instant.EPOCH : from, to == null ? Instant.now() : to)
                 .stream()
@@ -309,8 +324,7 @@ final class BackOfficeApi {
         for (DriverAttribution.Tally tally : DriverAttribution.tally(events, DriverAttribution.key(by))) {
             tallies.add(Views.tally(tally));
         }
-        view.put("driverEvents", tallies);
-        return view;
+        return tallies;
     }
 
     private static boolean matches(String filter, String value) {
