@@ -1,9 +1,14 @@
 package org.rescuegrid.driver.support;
 
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.util.AttributeKey;
 
 import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceRegistry;
@@ -15,10 +20,17 @@ import org.slf4j.LoggerFactory;
 /**
  * Commits the records of one packet and then replies to the device. When a record cannot be stored the
  * reply is not sent, so the tracker keeps the packet and sends it again.
+ *
+ * <p>The records are handed to the sink at once and the caller's thread returns before the commit, so a
+ * Netty thread serves other connections while the store commits. Replies on one channel still leave in
+ * the order of the packets, also when a later packet's records are committed first.
  */
 public final class CommitThenReply {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommitThenReply.class);
+
+    /** Completes when the previous packet of the channel has been replied to or given up. */
+    private static final AttributeKey<CompletableFuture<Void>> PREVIOUS_REPLY = AttributeKey.valueOf(CommitThenReply.class, "previousReply");
 
     private final RecordSink sink;
     private final DeviceRegistry registry;
@@ -29,30 +41,54 @@ public final class CommitThenReply {
         this.registry = registry;
     }
 
-    /** Stores the records in order and, once all are committed, writes the reply to the channel. Returns whether all were stored. */
-    public boolean commitThenReply(PacketRecords records, Channel channel) {
-        try {
-            for (PositionFix fix : records.fixes()) {
-                sink.store(fix);
-            }
-            for (DeviceEvent event : records.events()) {
-                sink.store(event);
-            }
-        } catch (RuntimeException e) {
-            registry.error(records.deviceId(), DeviceErrorKind.STORE_FAILED);
-            long count = storeFailures.increment();
-            if (storeFailures.shouldLog(count)) {
-                LOG.error("device={} {} could not be stored and is not acknowledged, so the tracker will send it again ({} store"
-                        + " failures on this listener): {}", records.deviceId(), records.packet(), count, e.toString());
-            }
-            return false;
+    /**
+     * Stores the records and, once all are committed and the channel's earlier packets are replied to,
+     * writes the reply to the channel. The future completes with whether all records were stored, after
+     * the reply was written; it never fails.
+     */
+    public CompletableFuture<Boolean> commitThenReply(PacketRecords records, Channel channel) {
+        List<CompletableFuture<?>> commits = new ArrayList<>(records.fixes().size() + records.events().size());
+        for (PositionFix fix : records.fixes()) {
+            commits.add(sink.storeAsync(fix));
         }
-        if (records.reply() != null) {
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("device={} out to {}: {}", records.deviceId(), channel.remoteAddress(), HexFormat.of().formatHex(records.reply()));
-            }
-            channel.writeAndFlush(Unpooled.wrappedBuffer(records.reply()));
+        for (DeviceEvent event : records.events()) {
+            commits.add(sink.storeAsync(event));
         }
-        return true;
+        CompletableFuture<Boolean> stored = CompletableFuture.allOf(commits.toArray(CompletableFuture[]::new))
+                .handle((ignored, failure) -> failure == null || reportFailure(records, failure));
+
+        CompletableFuture<Void> replied = new CompletableFuture<>();
+        CompletableFuture<Void> previous = channel.attr(PREVIOUS_REPLY).getAndSet(replied);
+        if (previous == null) {
+            previous = CompletableFuture.completedFuture(null);
+        }
+        return previous.thenCombine(stored, (ignored, allStored) -> {
+            if (allStored) {
+                reply(records, channel);
+            }
+            return allStored;
+        }).whenComplete((allStored, failure) -> replied.complete(null));
+    }
+
+    /** Counts and logs a failed packet; returns false, the packet's outcome. */
+    private boolean reportFailure(PacketRecords records, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        registry.error(records.deviceId(), DeviceErrorKind.STORE_FAILED);
+        long count = storeFailures.increment();
+        if (storeFailures.shouldLog(count)) {
+            LOG.error("device={} {} could not be stored and is not acknowledged, so the tracker will send it again ({} store"
+                    + " failures on this listener): {}", records.deviceId(), records.packet(), count, cause.toString());
+        }
+        return false;
+    }
+
+    private static void reply(PacketRecords records, Channel channel) {
+        if (records.reply() == null) {
+            return;
+        }
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("device={} out to {}: {}", records.deviceId(), channel.remoteAddress(), HexFormat.of().formatHex(records.reply()));
+        }
+        channel.writeAndFlush(Unpooled.wrappedBuffer(records.reply()));
     }
 }

@@ -12,10 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.position.FixValidity;
@@ -29,9 +32,10 @@ import org.rescuegrid.store.schema.Jdbc;
  * Stores position fixes with their {@link FixValidity} and queues each one in the outbox in the same
  * transaction. Every protocol's fixes pass through here, so the assessment is made once for all of them.
  * A fix with the device and fix time of a stored one is a resend, and returns the stored record without
- * writing anything; the fix time compared is the one after a week-rollover correction.
+ * writing anything; the fix time compared is the one after a week-rollover correction. Fixes are written
+ * by one {@link PositionBatcher}, which commits the fixes that queued up meanwhile in one transaction.
  */
-@Component(service = PositionStore.class, configurationPid = PositionValiditySettings.PID,
+@Component(service = {PositionStore.class, DerbyPositionStore.class}, configurationPid = PositionValiditySettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PositionValidityConfig.class)
 public class DerbyPositionStore implements PositionStore {
@@ -43,6 +47,7 @@ public class DerbyPositionStore implements PositionStore {
     private final StoreDatabase database;
     private final FixAssessor assessor;
     private final Clock clock;
+    private final PositionBatcher batcher;
 
     @Activate
     public DerbyPositionStore(@Reference StoreDatabase database, PositionValidityConfig config) {
@@ -53,6 +58,8 @@ public class DerbyPositionStore implements PositionStore {
         this.database = database;
         this.assessor = new FixAssessor(settings);
         this.clock = clock;
+        this.batcher = new PositionBatcher(database, this::storeIn, this::storeAlone, PositionBatcher.MAX_BATCH);
+        batcher.start();
     }
 
     /** Creates a store with the default limits and the system clock. */
@@ -62,25 +69,58 @@ public class DerbyPositionStore implements PositionStore {
 
     @Override
     public StoredPosition store(PositionFix reported) {
-        Instant now = clock.instant();
-        PositionFix fix = reported.valid() ? assessor.correctRollover(reported, now) : reported;
         try {
-            return database.inTransaction(connection -> {
-                Optional<StoredPosition> resent = find(connection, fix.deviceId(), fix.fixTime());
-                if (resent.isPresent()) {
-                    return resent.get();
-                }
-                FixAssessor.Assessment assessment = assessor.assess(reported, now, new StoredTrack(connection, fix.deviceId()));
-                String vehicleId = DeviceTable.vehicleOf(connection, fix.deviceId());
-                StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, assessment.fix(), now,
-                        assessment.validity());
-                insert(connection, stored);
-                OutboxAppender.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
-                return stored;
-            });
+            return submit(reported).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Queues a fix for the position writer and returns its stored record once the batch that holds it is
+     * committed. The future fails with an {@link IllegalStateException} when the fix cannot be stored, or
+     * at once when the writer's queue is full or the store is stopped.
+     */
+    public CompletableFuture<StoredPosition> submit(PositionFix reported) {
+        return batcher.submit(reported, clock.instant());
+    }
+
+    @Deactivate
+    void deactivate() {
+        batcher.close();
+    }
+
+    /**
+     * Stores one fix in the caller's transaction. A resend of a fix stored before, also earlier in the same
+     * transaction, returns the stored record and writes nothing. The validity assessment reads the device's
+     * fixes on the same connection, so it sees the fixes written earlier in the transaction.
+     */
+    StoredPosition storeIn(Connection connection, PositionFix reported, Instant receivedAt) throws SQLException {
+        PositionFix fix = reported.valid() ? assessor.correctRollover(reported, receivedAt) : reported;
+        Optional<StoredPosition> resent = find(connection, fix.deviceId(), fix.fixTime());
+        if (resent.isPresent()) {
+            return resent.get();
+        }
+        FixAssessor.Assessment assessment = assessor.assess(reported, receivedAt, new StoredTrack(connection, fix.deviceId()));
+        String vehicleId = DeviceTable.vehicleOf(connection, fix.deviceId());
+        StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, assessment.fix(), receivedAt,
+                assessment.validity());
+        insert(connection, stored);
+        OutboxAppender.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
+        return stored;
+    }
+
+    /** Stores one fix in a transaction of its own, the path a fix takes when its batch failed. */
+    StoredPosition storeAlone(PositionFix reported, Instant receivedAt) {
+        try {
+            return database.inTransaction(connection -> storeIn(connection, reported, receivedAt));
         } catch (SQLException e) {
+            PositionFix fix = reported.valid() ? assessor.correctRollover(reported, receivedAt) : reported;
             if (Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
-                // Another connection of the device committed the same fix between the lookup and the insert.
+                // Another connection committed the same fix between the lookup and the insert.
                 return findCommitted(fix);
             }
             throw new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
