@@ -43,8 +43,8 @@ public final class CommitThenReply {
 
     /**
      * Stores the records and, once all are committed and the channel's earlier packets are replied to,
-     * writes the reply to the channel. The future completes with whether all records were stored, after
-     * the reply was written; it never fails.
+     * writes the reply to the channel. The future completes after that with whether all records were
+     * stored. A failed record makes it complete with false, not fail.
      */
     public CompletableFuture<Boolean> commitThenReply(PacketRecords records, Channel channel) {
         List<CompletableFuture<?>> commits = new ArrayList<>(records.fixes().size() + records.events().size());
@@ -70,7 +70,7 @@ public final class CommitThenReply {
         }).whenComplete((allStored, failure) -> replied.complete(null));
     }
 
-    /** Counts and logs a failed packet; returns false, the packet's outcome. */
+    /** Counts and logs a failed packet, and returns false as its outcome. */
     private boolean reportFailure(PacketRecords records, Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         registry.error(records.deviceId(), DeviceErrorKind.STORE_FAILED);

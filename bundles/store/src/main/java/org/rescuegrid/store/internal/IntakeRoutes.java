@@ -23,7 +23,7 @@ import org.rescuegrid.api.position.PositionFix;
  *
  * <p>Positions are stored asynchronously: the route hands the fix to the store's position writer and
  * continues on the writer's thread after the group commit, so a caller that sends with an asynchronous
- * producer holds no thread while it waits. Device events are still stored on the caller's thread.
+ * producer keeps no thread waiting for the commit. Device events are still stored on the caller's thread.
  */
 @Component(service = RoutesBuilder.class)
 public class IntakeRoutes extends RouteBuilder {

@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit of position fixes. Callers queue fixes and get a future; one writer thread takes every fix
- * that queued up while the previous transaction committed, up to a maximum batch size, stores them in one
- * transaction in arrival order, and completes the futures after the commit. One synchronous write of
- * Derby's transaction log then covers the whole batch instead of one fix.
+ * Group commit of position fixes. Callers queue fixes and get a future. One writer thread takes the fixes
+ * that queued up while the previous transaction committed, up to its batch size, and stores them in
+ * one transaction in arrival order. It completes their futures after the commit, so one synchronous write
+ * of Derby's transaction log covers the whole batch instead of one fix.
  *
  * <p>When the batch transaction fails, for example because one fix has a value the table rejects, the
  * writer stores each fix of that batch in a transaction of its own, so only the bad fix fails.

@@ -112,7 +112,7 @@ class PositionBatcherTest {
     @Test
     void failingFixFailsAloneInItsBatch() throws Exception {
         CompletableFuture<StoredPosition> before = submit(fix(imei(3), START, 31.52, 74.35));
-        // The device_id column holds 64 characters, so Derby rejects this insert with a truncation error.
+        // The device_id column is VARCHAR(64) characters, so Derby rejects this insert with a truncation error.
         CompletableFuture<StoredPosition> tooLong = submit(fix("9".repeat(65), START, 31.52, 74.35));
         CompletableFuture<StoredPosition> after = submit(fix(imei(4), START, 31.52, 74.35));
 
