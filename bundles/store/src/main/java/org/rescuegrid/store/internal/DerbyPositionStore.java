@@ -33,7 +33,7 @@ import org.rescuegrid.store.schema.Jdbc;
  * transaction. Every protocol's fixes pass through here, so the assessment is made once for all of them.
  * A fix with the device and fix time of a stored one is a resend, and returns the stored record without
  * writing anything; the fix time compared is the one after a week-rollover correction. Fixes are written
- * by one {@link PositionBatcher}, which commits the fixes that queued up meanwhile in one transaction.
+ * by {@link PositionBatcher}s, each of which commits the fixes that queued up meanwhile in one transaction.
  */
 @Component(service = {PositionStore.class, DerbyPositionStore.class}, configurationPid = PositionValiditySettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -44,10 +44,17 @@ public class DerbyPositionStore implements PositionStore {
             + " altitude, speed_kmh, course, satellites, hdop, fix_valid, validity";
     private static final String USABLE = "validity IN ('" + FixValidity.VALID + "', '" + FixValidity.ROLLOVER_CORRECTED + "')";
 
+    /**
+     * Position writers, each committing the fixes of its share of the devices. Several writers let one
+     * batch's CPU work overlap another's synchronous log write, and a device's fixes always go to the same
+     * writer, so they are stored in arrival order and two transactions never race for one device's rows.
+     */
+    static final int WRITERS = 4;
+
     private final StoreDatabase database;
     private final FixAssessor assessor;
     private final Clock clock;
-    private final PositionBatcher batcher;
+    private final PositionBatcher[] batchers;
 
     @Activate
     public DerbyPositionStore(@Reference StoreDatabase database, PositionValidityConfig config) {
@@ -58,8 +65,12 @@ public class DerbyPositionStore implements PositionStore {
         this.database = database;
         this.assessor = new FixAssessor(settings);
         this.clock = clock;
-        this.batcher = new PositionBatcher(database, this::storeIn, this::storeAlone, PositionBatcher.MAX_BATCH);
-        batcher.start();
+        this.batchers = new PositionBatcher[WRITERS];
+        for (int i = 0; i < WRITERS; i++) {
+            batchers[i] = new PositionBatcher(database, this::storeIn, this::storeAlone, PositionBatcher.MAX_BATCH,
+                    PositionBatcher.MAX_QUEUED / WRITERS, "rescuegrid-position-writer-" + i);
+            batchers[i].start();
+        }
     }
 
     /** Creates a store with the default limits and the system clock. */
@@ -85,12 +96,14 @@ public class DerbyPositionStore implements PositionStore {
      * at once when the writer's queue is full or the store is stopped.
      */
     public CompletableFuture<StoredPosition> submit(PositionFix reported) {
-        return batcher.submit(reported, clock.instant());
+        return batchers[Math.floorMod(reported.deviceId().hashCode(), WRITERS)].submit(reported, clock.instant());
     }
 
     @Deactivate
     void deactivate() {
-        batcher.close();
+        for (PositionBatcher batcher : batchers) {
+            batcher.close();
+        }
     }
 
     /**

@@ -31,8 +31,8 @@ final class PositionBatcher implements AutoCloseable {
     static final int MAX_BATCH = 500;
 
     /**
-     * Maximum fixes waiting for the writer, about two seconds of intake at the target rate of 20,000 fixes/s.
-     * A fix beyond it fails at once, so its tracker is not acknowledged and sends the fix again.
+     * Maximum fixes waiting for all writers together, about two seconds of intake at the target rate of
+     * 20,000 fixes/s. A fix beyond it fails at once, so its tracker is not acknowledged and sends it again.
      */
     static final int MAX_QUEUED = 50_000;
 
@@ -58,7 +58,8 @@ final class PositionBatcher implements AutoCloseable {
     private final BatchWrite batchWrite;
     private final SingleWrite singleWrite;
     private final int maxBatch;
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>(MAX_QUEUED);
+    private final int maxQueued;
+    private final BlockingQueue<Pending> queue;
     private final Thread writer;
     private final AtomicLong batches = new AtomicLong();
     private final AtomicLong failedBatches = new AtomicLong();
@@ -66,11 +67,17 @@ final class PositionBatcher implements AutoCloseable {
     private long lastFailureLog;
 
     PositionBatcher(StoreDatabase database, BatchWrite batchWrite, SingleWrite singleWrite, int maxBatch) {
+        this(database, batchWrite, singleWrite, maxBatch, MAX_QUEUED, "rescuegrid-position-writer");
+    }
+
+    PositionBatcher(StoreDatabase database, BatchWrite batchWrite, SingleWrite singleWrite, int maxBatch, int maxQueued, String threadName) {
         this.database = database;
         this.batchWrite = batchWrite;
         this.singleWrite = singleWrite;
         this.maxBatch = maxBatch;
-        this.writer = new Thread(this::writeUntilClosed, "rescuegrid-position-writer");
+        this.maxQueued = maxQueued;
+        this.queue = new LinkedBlockingQueue<>(maxQueued);
+        this.writer = new Thread(this::writeUntilClosed, threadName);
         writer.setDaemon(true);
     }
 
@@ -87,7 +94,7 @@ final class PositionBatcher implements AutoCloseable {
                     + " was not stored because the position store is stopped"));
         } else if (!queue.offer(new Pending(fix, receivedAt, result))) {
             result.completeExceptionally(new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
-                    + " was not stored because " + MAX_QUEUED + " fixes are already waiting for the database"));
+                    + " was not stored because " + maxQueued + " fixes are already waiting for its position writer"));
         }
         return result;
     }
