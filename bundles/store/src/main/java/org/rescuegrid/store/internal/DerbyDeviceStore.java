@@ -26,6 +26,8 @@ public class DerbyDeviceStore implements DeviceStore {
         this.database = database;
     }
 
+    // TODO: each first contact is a transaction of its own on the caller's thread, a Netty event loop for the
+    // tracker drivers. Grouping these rows into the position writers' transactions is not built yet.
     @Override
     public void upsert(String deviceId, String protocol, Instant contact) {
         try {
