@@ -5,9 +5,11 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.util.AttributeKey;
 
 import org.rescuegrid.api.device.DeviceErrorKind;
@@ -47,10 +49,23 @@ public final class CommitThenReply {
      * stored. A failed record makes it complete with false, not fail.
      */
     public CompletableFuture<Boolean> commitThenReply(PacketRecords records, Channel channel) {
-        List<CompletableFuture<?>> commits = new ArrayList<>(records.fixes().size() + records.events().size());
-        for (PositionFix fix : records.fixes()) {
-            commits.add(sink.storeAsync(fix));
-        }
+        CompletableFuture<Void> fixesCommitted = new CompletableFuture<>();
+        runOutsideRoute(channel, () -> {
+            // Fixes must reach the store in packet order, because a fix followed by an older one flags the older as history.
+            List<CompletableFuture<?>> fixes = new ArrayList<>(records.fixes().size());
+            for (PositionFix fix : records.fixes()) {
+                fixes.add(sink.storeAsync(fix));
+            }
+            CompletableFuture.allOf(fixes.toArray(CompletableFuture[]::new)).whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    fixesCommitted.completeExceptionally(failure);
+                } else {
+                    fixesCommitted.complete(null);
+                }
+            });
+        });
+        List<CompletableFuture<?>> commits = new ArrayList<>(records.events().size() + 1);
+        commits.add(fixesCommitted);
         for (DeviceEvent event : records.events()) {
             commits.add(sink.storeAsync(event));
         }
@@ -68,6 +83,25 @@ public final class CommitThenReply {
             }
             return allStored;
         }).whenComplete((allStored, failure) -> replied.complete(null));
+    }
+
+    /**
+     * Runs the task on the channel's event loop, where no Camel route is running. Called from inside a route,
+     * camel-netty's consumer thread would start each nested send only after the current step, the last one
+     * first, so a packet's fixes would reach the store in reverse order.
+     */
+    private static void runOutsideRoute(Channel channel, Runnable task) {
+        EventLoop loop = channel.eventLoop();
+        if (loop.inEventLoop()) {
+            task.run();
+            return;
+        }
+        try {
+            loop.execute(task);
+        } catch (RejectedExecutionException e) {
+            // The event loop is shutting down with the listener; the sends then fail like any other.
+            task.run();
+        }
     }
 
     /** Counts and logs a failed packet, and returns false as its outcome. */
