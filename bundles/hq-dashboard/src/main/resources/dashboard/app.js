@@ -1,11 +1,12 @@
 // RescueGrid HQ dashboard: logs in against HQ's JAAS realm, then polls the read API and draws the
-// province on a Leaflet map, district tables and a Chart.js chart. Texts come from i18n/<lang>.json.
+// province on a Leaflet map, district tables and Chart.js charts, and opens monthly reports with their trends.
+// Texts come from i18n/<lang>.json.
 (function () {
   'use strict';
 
   var REFRESH_MS = 5000;
   var PROVINCE_CENTRE = [30.4, 70.5];
-  var state = { user: null, lang: 'en', texts: {}, map: null, markers: {}, chart: null, timer: null, session: null };
+  var state = { user: null, lang: 'en', texts: {}, map: null, markers: {}, chart: null, timer: null, session: null, report: null, trendCharts: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -30,6 +31,7 @@
         });
         $('language').value = lang;
         if (state.chart) { state.chart.options.plugins.title.text = t('recordsChart'); state.chart.update(); }
+        if (state.report && state.report.body) { drawReport(state.report.body); drawTrends(state.report.trends); }
       });
   }
 
@@ -89,6 +91,40 @@
       if (error.message === 'logged-out') { stop(); show('login'); }
       else { console.error(error); }
     });
+    refreshReconciliation();
+  }
+
+  function refreshReconciliation() {
+    api('reconciliation').then(function (result) { drawReconciliation(result.reconciliations); }).catch(function (error) {
+      if (error.message !== 'logged-out') { console.error(error); }
+    });
+  }
+
+  // The backlog the district's uplink reported with its last batch: rows waiting and the oldest record's age.
+  function backlogText(backlog) {
+    if (!backlog) { return t('notReported'); }
+    return t('backlogRows', { n: backlog.rows, age: minutes(backlog.oldestAgeSeconds) });
+  }
+
+  function drawReconciliation(items) {
+    var body = $('reconciliation').querySelector('tbody');
+    body.textContent = '';
+    items.forEach(function (r) {
+      var row = document.createElement('tr');
+      row.setAttribute('data-reconciliation', r.district + '/' + r.day + '/' + r.recordType);
+      if (r.missingCount > 0) { row.className = 'mismatch'; }
+      cell(row, r.district);
+      cell(row, r.day);
+      cell(row, r.recordType);
+      cell(row, r.districtCount);
+      cell(row, r.hqCount);
+      var missing = r.missingCount === 0 ? '0' : r.missingCount + ': ' + r.missingIds.join(', ')
+        + (r.missingIds.length < r.missingCount ? ' …' : '');
+      cell(row, r.state === 'CHECKING' ? t('checking') : missing).className = 'missing-ids';
+      cell(row, r.unknownToDistrict === null ? '-' : r.unknownToDistrict);
+      cell(row, new Date(r.checkedAt).toLocaleString('en-GB'));
+      body.appendChild(row);
+    });
   }
 
   function cell(row, text) {
@@ -142,6 +178,7 @@
       cell(row, d.recordsLastHour['device-event'] || 0);
       cell(row, d.silentDevices.length ? d.silentDevices.map(function (s) { return s.deviceId; }).join(', ') : t('none'));
       cell(row, d.gaps.length ? d.gaps.map(function (g) { return g.seconds + ' s'; }).join(', ') : t('none'));
+      cell(row, backlogText(d.uplinkBacklog)).className = 'uplink-backlog';
       body.appendChild(row);
     });
     drawChart(districts);
@@ -188,9 +225,152 @@
       cell(row, minutes(k.response.meanSeconds));
       cell(row, minutes(k.response.medianSeconds));
       cell(row, minutes(k.response.p90Seconds));
+      cell(row, '').appendChild(reportLink(k.province, k.district));
       body.appendChild(row);
     });
   }
+
+  // Reports: a district's or the province's figures for a month, with CSV and PDF downloads and trend charts.
+
+  function currentMonth() {
+    // Reports count months in Asia/Karachi time, as HQ does.
+    var parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Karachi', year: 'numeric', month: '2-digit' }).formatToParts(new Date());
+    var year = parts.find(function (p) { return p.type === 'year'; }).value;
+    var month = parts.find(function (p) { return p.type === 'month'; }).value;
+    return year + '-' + month;
+  }
+
+  function reportLink(province, district) {
+    var link = document.createElement('a');
+    link.href = '#';
+    link.className = 'report-link';
+    link.setAttribute('data-province', province);
+    link.setAttribute('data-district', district || '');
+    link.textContent = t('openReport');
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      openReport(province, district || null, currentMonth());
+    });
+    return link;
+  }
+
+  function reportQuery(report, format) {
+    var query = 'province=' + encodeURIComponent(report.province) + '&month=' + encodeURIComponent(report.month);
+    if (report.district) { query += '&district=' + encodeURIComponent(report.district); }
+    return format ? query + '&format=' + format : query;
+  }
+
+  function openReport(province, district, month) {
+    var report = { province: province, district: district, month: month };
+    state.report = report;
+    $('report-view').hidden = false;
+    $('report-month').value = month;
+    $('report-error').textContent = '';
+    $('report-table').querySelector('tbody').textContent = '';
+    $('report-csv').href = '../api/v1/reports?' + reportQuery(report, 'csv');
+    $('report-pdf').href = '../api/v1/reports?' + reportQuery(report, 'pdf');
+    Promise.all([api('reports?' + reportQuery(report, 'json')), api('trends?' + reportQuery(report))]).then(function (results) {
+      if (state.report !== report) { return; }
+      report.body = results[0];
+      report.trends = results[1];
+      drawReport(report.body);
+      drawTrends(report.trends);
+      $('report-view').scrollIntoView();
+    }).catch(function (error) {
+      $('report-error').textContent = t('reportFailed', { error: error.message });
+    });
+  }
+
+  function areaName(r) { return r.district || r.province + ' / ' + t('wholeProvince'); }
+
+  function drawReport(body) {
+    var report = state.report;
+    $('report-title').textContent = t('reportTitle', { area: report.district || report.province, month: report.month });
+    var head = $('report-table').querySelector('thead tr');
+    head.textContent = '';
+    var corner = document.createElement('th');
+    corner.textContent = t('figure');
+    head.appendChild(corner);
+    body.reports.forEach(function (r) {
+      var th = document.createElement('th');
+      th.textContent = areaName(r);
+      head.appendChild(th);
+    });
+    var types = {};
+    body.reports.forEach(function (r) { Object.keys(r.emergenciesByType).forEach(function (type) { types[type] = true; }); });
+    var rows = [
+      ['callsReceived', t('callsReceived'), function (r) { return r.callsReceived; }],
+      ['emergencyCalls', t('emergencyCalls'), function (r) { return r.emergencyCalls; }],
+      ['emergencies', t('incidents'), function (r) { return r.emergencies; }]
+    ];
+    Object.keys(types).sort().forEach(function (type) {
+      rows.push(['emergencies.' + type, t('emergencyOfType', { type: type }), function (r) { return r.emergenciesByType[type] || 0; }]);
+    });
+    rows.push(
+      ['outcomes', t('outcomesRecorded'), function (r) { return r.outcomes.incidents; }],
+      ['peopleRescued', t('peopleRescued'), function (r) { return r.outcomes.peopleRescued; }],
+      ['firstAidOnScene', t('firstAidOnScene'), function (r) { return r.outcomes.firstAidOnScene; }],
+      ['takenToHospital', t('takenToHospital'), function (r) { return r.outcomes.takenToHospital; }],
+      ['deathsOnScene', t('deathsOnScene'), function (r) { return r.outcomes.deathsOnScene; }],
+      ['responded', t('responded'), function (r) { return r.responded; }],
+      ['withinTarget', t('withinTargetCount'), function (r) { return r.withinTarget; }],
+      ['shareWithinTarget', t('shareWithinTarget'), function (r) { return r.shareWithinTargetPercent === null ? '-' : r.shareWithinTargetPercent.toFixed(1) + '%'; }],
+      ['meanResponse', t('meanResponseTime'), function (r) { return minutes(r.meanResponseSeconds); }],
+      ['driverEvents', t('driverEvents'), function (r) {
+        if (r.driverEventsByType === null) { return t('provinceOnly'); }
+        return Object.keys(r.driverEventsByType).reduce(function (sum, type) { return sum + r.driverEventsByType[type]; }, 0);
+      }]);
+    var tbody = $('report-table').querySelector('tbody');
+    tbody.textContent = '';
+    rows.forEach(function (figure) {
+      var row = document.createElement('tr');
+      row.setAttribute('data-figure', figure[0]);
+      cell(row, figure[1]);
+      body.reports.forEach(function (r) {
+        var td = cell(row, figure[2](r));
+        td.className = 'figure-value';
+        td.setAttribute('data-area', r.district || '');
+      });
+      tbody.appendChild(row);
+    });
+  }
+
+  function drawTrends(trends) {
+    var labels = trends.days.map(function (d) { return d.date.substring(8); });
+    var byDay = [
+      { label: t('calls'), data: trends.days.map(function (d) { return d.calls; }) },
+      { label: t('incidents'), data: trends.days.map(function (d) { return d.emergencies; }) },
+      { label: t('reachedWithinTarget'), data: trends.days.map(function (d) { return d.withinTarget; }) }
+    ];
+    var byShift = trends.shifts.map(function (shift) {
+      return { label: t('shift.' + shift), data: trends.days.map(function (d) { return d.shifts[shift].emergencies; }) };
+    });
+    state.trendCharts = state.trendCharts || {};
+    trendChart('day', 'line', t('trendByDay'), labels, byDay, false);
+    trendChart('shift', 'bar', t('trendByShift'), labels, byShift, true);
+  }
+
+  function trendChart(name, type, title, labels, datasets, stacked) {
+    var chart = state.trendCharts[name];
+    if (chart) { chart.destroy(); }
+    state.trendCharts[name] = new Chart($('trend-' + name + '-chart'), {
+      type: type,
+      data: { labels: labels, datasets: datasets },
+      options: { animation: false, plugins: { title: { display: true, text: title } },
+        scales: { x: { stacked: stacked }, y: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } } } }
+    });
+  }
+
+  $('report-close').addEventListener('click', function () {
+    state.report = null;
+    $('report-view').hidden = true;
+  });
+
+  $('report-month').addEventListener('change', function () {
+    if (state.report && $('report-month').value) {
+      openReport(state.report.province, state.report.district, $('report-month').value);
+    }
+  });
 
   function drawEvents(events) {
     var body = $('events').querySelector('tbody');

@@ -17,11 +17,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.AfterClass;
@@ -38,8 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Opens the HQ dashboard of the demo distribution, as a new user starts it, in real headless Chromium. It
- * logs in through Karaf JAAS, watches the replayed vehicles move on the map and switches to Urdu. It also
- * checks that a user without an HQ role is rejected. It runs outside OSGi because the browser driver is a plain
+ * logs in through Karaf JAAS, watches the replayed vehicles move on the map, switches to Urdu and opens the
+ * report of the district where the demo plays its busy hour. It also checks that a user without an HQ role is
+ * rejected. It runs outside OSGi because the browser driver is a plain
  * Java library. The node is the unpacked distribution, started with bin/start once for the class with its
  * demo ports moved to free ones.
  */
@@ -52,6 +56,8 @@ public class HqDashboardBrowserIT {
     private static final Pattern PORT_NUMBER = Pattern.compile("\\b(\\d{4,5})\\b");
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(4);
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** The demo starts its busy hour a minute after boot; its first calls then need an upload to reach HQ. */
+    private static final Duration DEMO_CALLS_WAIT = Duration.ofMinutes(4);
 
     private static final String VIEWER = "viewer1";
     private static final String VIEWER_PASSWORD = "viewer-pass-7Qx2";
@@ -163,6 +169,43 @@ public class HqDashboardBrowserIT {
         HttpResponse<String> admin = api("districts", "admin:" + adminPassword);
         assertEquals(admin.body(), 200, admin.statusCode());
         assertTrue(admin.body(), admin.body().contains("\"district\":\"PB-LHR\""));
+    }
+
+    @Test
+    public void districtReportMatchesApi() throws Exception {
+        logIn(VIEWER, VIEWER_PASSWORD);
+        String month = YearMonth.now(ZoneId.of("Asia/Karachi")).toString();
+        String link = "tr[data-area='PB-LHR/Faisalabad'] a.report-link";
+        new WebDriverWait(browser, DEMO_CALLS_WAIT).withMessage("waiting for the demo's Faisalabad calls on the dashboard")
+                .until(driver -> !driver.findElements(By.cssSelector(link)).isEmpty());
+
+        // The busy hour may still be playing, so the page's count must lie between the API's counts read before
+        // and after it: calls received never decrease.
+        String cell = "#report-table tr[data-figure='callsReceived'] td[data-area='Faisalabad']";
+        String query = "reports?province=PB-LHR&district=Faisalabad&month=" + month;
+        long before = callsReceived(query);
+        // One script finds and clicks the link, because the page rebuilds the KPI table every 5 s.
+        browser.executeScript("document.querySelector(arguments[0]).click()", link);
+        waitUntil("the Faisalabad report", () -> !browser.findElements(By.cssSelector(cell)).isEmpty());
+        long onPage = Long.parseLong(browser.findElement(By.cssSelector(cell)).getText());
+        long after = callsReceived(query);
+
+        assertTrue("calls received " + onPage, onPage > 0);
+        assertTrue(before + " <= " + onPage, before <= onPage);
+        assertTrue(onPage + " <= " + after, onPage <= after);
+        assertEquals("Report of Faisalabad, " + month, browser.findElement(By.id("report-title")).getText());
+        String csv = browser.findElement(By.id("report-csv")).getAttribute("href");
+        assertTrue(csv, csv.endsWith("/hq/api/v1/reports?province=PB-LHR&month=" + month + "&district=Faisalabad&format=csv"));
+        HttpResponse<String> download = api("reports?province=PB-LHR&district=Faisalabad&month=" + month + "&format=csv", "admin:" + adminPassword);
+        assertTrue(download.body(), download.body().startsWith("province,district,from,to,figure,category,value\r\n"));
+    }
+
+    private static long callsReceived(String query) throws Exception {
+        HttpResponse<String> report = api(query, "admin:" + adminPassword);
+        assertEquals(report.body(), 200, report.statusCode());
+        Matcher calls = Pattern.compile("\"callsReceived\":(\\d+)").matcher(report.body());
+        assertTrue(report.body(), calls.find());
+        return Long.parseLong(calls.group(1));
     }
 
     private static void logIn(String user, String password) {

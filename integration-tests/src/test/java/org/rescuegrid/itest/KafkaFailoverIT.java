@@ -26,13 +26,15 @@ import org.rescuegrid.hq.internal.HqKafkaConsumer;
 /**
  * The uplink over a real Kafka broker: one district produces a stream of positions, two HQ consumer nodes
  * share the topic as one consumer group, and the node that owns the district's partition is stopped
- * mid-stream. The other must take the partition over, and HQ must end with every record exactly once.
+ * mid-stream. The other must take the partition over, and HQ must end with every record exactly once. The
+ * broker takes SASL_SSL logins only and ACLs decide what each user may do, as in production.
  * Plain Java rather than Pax Exam, because two HQ Karaf containers in one test class would not fit the
  * time of one integration test class; the nodes run the bundles' own classes (see {@link KafkaFeedNodes}).
  */
 public class KafkaFailoverIT {
 
     private static final int RECORDS = 600;
+    private static final String DISTRICT = "PB-LHR";
     private static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private static Path directory;
@@ -41,8 +43,9 @@ public class KafkaFailoverIT {
     @BeforeClass
     public static void startBroker() throws Exception {
         directory = Files.createTempDirectory(Path.of("target"), "kafka-failover-");
-        broker = KafkaBroker.start(directory.resolve("broker"));
-        broker.createTopic(KafkaFeedNodes.TOPIC, 4);
+        broker = KafkaBroker.start(directory.resolve("broker"), DISTRICT, KafkaFeedNodes.HQ_USER);
+        KafkaFeedNodes.createDistrictTopic(broker, DISTRICT, 4);
+        broker.allowConsumer(KafkaFeedNodes.HQ_USER, KafkaFeedNodes.TOPIC + ".", KafkaFeedNodes.GROUP);
     }
 
     @AfterClass
@@ -55,10 +58,10 @@ public class KafkaFailoverIT {
     @Test
     public void secondHqTakesOverWithoutLossOrDuplicate() throws Exception {
         try (KafkaFeedNodes.Hq hq = new KafkaFeedNodes.Hq(directory.resolve("hq"));
-                KafkaFeedNodes.District district = new KafkaFeedNodes.District(directory.resolve("district"), "PB-LHR",
-                        broker.bootstrapServers(), 50)) {
-            HqKafkaConsumer first = hq.startConsumer(broker.bootstrapServers(), 20);
-            HqKafkaConsumer second = hq.startConsumer(broker.bootstrapServers(), 20);
+                KafkaFeedNodes.District district = new KafkaFeedNodes.District(directory.resolve("district"), DISTRICT,
+                        broker, 50)) {
+            HqKafkaConsumer first = hq.startConsumer(broker, 20);
+            HqKafkaConsumer second = hq.startConsumer(broker, 20);
             List<HqKafkaConsumer> running = new ArrayList<>(List.of(first, second));
             try {
                 await("both HQ nodes to join the group and share the 4 partitions",

@@ -21,12 +21,15 @@ import org.rescuegrid.uplink.internal.UplinkRoutes;
 /**
  * District and HQ nodes of the Kafka feed as plain Java objects: the same store, uplink and HQ classes the
  * bundles register with Declarative Services, wired by hand, each node with its own embedded Derby database.
- * The HQ nodes of one test share one HQ database, as HQ nodes sharing a database server would.
+ * The HQ nodes of one test share one HQ database, as HQ nodes sharing a database server would. All nodes log
+ * in to the secured {@link KafkaBroker}: a district as the user named by its province code, HQ as {@value #HQ_USER}.
  */
 final class KafkaFeedNodes {
 
+    /** Prefix of the districts' topics. */
     static final String TOPIC = "rescuegrid.uplink";
     static final String GROUP = "rescuegrid-hq";
+    static final String HQ_USER = "hq";
 
     private KafkaFeedNodes() {
     }
@@ -40,12 +43,12 @@ final class KafkaFeedNodes {
         private final UplinkRoutes uplink;
         private final DefaultCamelContext camel;
 
-        District(Path directory, String province, String bootstrapServers, int batchSize) throws Exception {
+        District(Path directory, String province, KafkaBroker broker, int batchSize) throws Exception {
             derby = new EmbeddedDerby(directory);
             StoreDatabase database = new StoreDatabase(derby.dataSource());
             positions = new DerbyPositionStore(database);
             outbox = new DerbyOutbox(database);
-            uplink = new UplinkRoutes(outbox, uplinkConfig(province, bootstrapServers, batchSize));
+            uplink = new UplinkRoutes(outbox, uplinkConfig(province, broker, batchSize));
             camel = new DefaultCamelContext();
             camel.addRoutes(uplink);
             camel.start();
@@ -90,8 +93,8 @@ final class KafkaFeedNodes {
         }
 
         /** Starts an HQ consumer node in the group. */
-        HqKafkaConsumer startConsumer(String bootstrapServers, int maxPollRecords) {
-            return new HqKafkaConsumer(store, hqKafkaConfig(bootstrapServers, maxPollRecords, GROUP));
+        HqKafkaConsumer startConsumer(KafkaBroker broker, int maxPollRecords) {
+            return new HqKafkaConsumer(store, hqKafkaConfig(broker, maxPollRecords, GROUP));
         }
 
         HqRecordStore store() {
@@ -112,30 +115,55 @@ final class KafkaFeedNodes {
         }
     }
 
-    static UplinkConfig uplinkConfig(String province, String bootstrapServers, int batchSize) {
+    /** Returns the topic a district produces to. */
+    static String topicOf(String province) {
+        return TOPIC + "." + province;
+    }
+
+    /** Creates a district's topic and lets only the district's user write it. */
+    static void createDistrictTopic(KafkaBroker broker, String province, int partitions) throws InterruptedException {
+        broker.createTopic(topicOf(province), partitions);
+        broker.allowProducer(province, topicOf(province));
+    }
+
+    static UplinkConfig uplinkConfig(String province, KafkaBroker broker, int batchSize) {
         return new UplinkConfig() {
             @Override public Class<? extends Annotation> annotationType() { return UplinkConfig.class; }
             @Override public String province() { return province; }
             @Override public String transport() { return "kafka"; }
             @Override public String hqUrl() { return "http://127.0.0.1:8123/hq/v1/batches"; }
-            @Override public String kafkaBootstrapServers() { return bootstrapServers; }
+            @Override public String kafkaBootstrapServers() { return broker.bootstrapServers(); }
             @Override public String kafkaTopic() { return TOPIC; }
             @Override public String token() { return ""; }
             @Override public int batchSize() { return batchSize; }
             @Override public long pollIntervalMs() { return 100; }
             @Override public int maxBackoffSeconds() { return 2; }
             @Override public int requestTimeoutSeconds() { return 10; }
+            @Override public String keyStore() { return ""; }
+            @Override public String keyStorePassword() { return ""; }
+            @Override public String trustStore() { return ""; }
+            @Override public String trustStorePassword() { return ""; }
+            @Override public String kafkaSecurityProtocol() { return "SASL_SSL"; }
+            @Override public String kafkaSaslMechanism() { return "SCRAM-SHA-512"; }
+            @Override public String kafkaUsername() { return province; }
+            @Override public String kafkaPassword() { return broker.password(province); }
+            @Override public String kafkaTruststorePath() { return broker.truststore().toString(); }
         };
     }
 
-    static HqKafkaConfig hqKafkaConfig(String bootstrapServers, int maxPollRecords, String groupId) {
+    static HqKafkaConfig hqKafkaConfig(KafkaBroker broker, int maxPollRecords, String groupId) {
         return new HqKafkaConfig() {
             @Override public Class<? extends Annotation> annotationType() { return HqKafkaConfig.class; }
-            @Override public String bootstrapServers() { return bootstrapServers; }
+            @Override public String bootstrapServers() { return broker.bootstrapServers(); }
             @Override public String topic() { return TOPIC; }
             @Override public String groupId() { return groupId; }
             @Override public int maxPollRecords() { return maxPollRecords; }
             @Override public int sessionTimeoutMs() { return 6000; }
+            @Override public String securityProtocol() { return "SASL_SSL"; }
+            @Override public String saslMechanism() { return "SCRAM-SHA-512"; }
+            @Override public String username() { return HQ_USER; }
+            @Override public String password() { return broker.password(HQ_USER); }
+            @Override public String truststorePath() { return broker.truststore().toString(); }
         };
     }
 }

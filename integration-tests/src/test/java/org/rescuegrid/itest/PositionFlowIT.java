@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Calendar;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
@@ -30,6 +31,8 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.rescuegrid.api.bus.BusEndpoints;
 import org.rescuegrid.api.device.DeviceErrorKind;
 import org.rescuegrid.api.device.DeviceInfo;
@@ -78,6 +81,26 @@ public class PositionFlowIT extends RescueGridTestSupport {
         assertTrue(uplinkStatus, uplinkStatus.contains("0 records"));
         assertTrue(uplinkStatus, uplinkStatus.matches("(?s).*Transport\\s*\\|\\s*http.*"));
         assertTrue(uplinkStatus, uplinkStatus.matches("(?s).*Rejected by HQ, set aside\\s*\\|\\s*0 records.*"));
+    }
+
+    @Test
+    public void refusedDriverSettingsAreListedByConfigProblems() throws Exception {
+        ConfigurationAdmin configurationAdmin = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
+        Configuration refused = configurationAdmin.createFactoryConfiguration("org.rescuegrid.driver.nmea", "?");
+
+        refused.update(new Hashtable<>(Map.of("port", 70000, "deviceId", "IT-REFUSED", "identification", "port")));
+        try {
+            waitFor("the refused port in rescue:config-problems",
+                    () -> executeCommand("rescue:config-problems").contains("port='70000' is invalid"));
+            String problems = executeCommand("rescue:config-problems");
+            assertTrue(problems, problems.contains("org.rescuegrid.driver.nmea: port='70000' is invalid; set a whole number from 1 to 65535"));
+            assertTrue("the table shows the sentence, not the stack trace: " + problems, !problems.contains("at org.apache.felix"));
+        } finally {
+            refused.delete();
+        }
+
+        waitFor("the problem gone once the configuration is deleted",
+                () -> !executeCommand("rescue:config-problems").contains("70000"));
     }
 
     @Test

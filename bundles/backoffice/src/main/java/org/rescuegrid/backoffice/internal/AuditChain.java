@@ -1,8 +1,5 @@
 package org.rescuegrid.backoffice.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,14 +8,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import org.rescuegrid.api.audit.AuditChainCheck;
 import org.rescuegrid.api.audit.AuditEntry;
+import org.rescuegrid.api.audit.AuditHash;
 import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
@@ -30,17 +28,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The hash-chained audit trail in table {@code bo_audit}. Record n stores the hash of record n-1, and its
- * own hash is SHA-256 over its canonical form: every field as its length in characters, a colon and the
- * text (null as {@code -1:}), in the order sequence, event id, time (ISO-8601, milliseconds), actor,
- * source, remote address, action, targets (joined by commas), before, after, previous hash. The first
- * record's previous hash is 64 zeros. Editing a field breaks that record's hash; deleting or moving a
+ * own hash follows {@link AuditHash}, which HQ applies to its copy too. The first record's previous hash
+ * is 64 zeros. Editing a field breaks that record's hash; deleting or moving a
  * record breaks the sequence or the next record's previous hash. Each record is appended with its
  * outbox record for HQ in one transaction.
  */
 public final class AuditChain implements AuditTrail {
 
     public static final String RECORD_TYPE = "audit";
-    static final String GENESIS = "0".repeat(64);
+    static final String GENESIS = AuditHash.GENESIS;
     static final int MAX_TEXT = 4000;
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditChain.class);
@@ -163,43 +159,24 @@ public final class AuditChain implements AuditTrail {
         }
     }
 
-    /**
-     * Checks the whole chain in sequence order and returns the first broken record. A record is broken when
-     * its hash does not match its fields (edited), when its sequence number is not the next one (a record
-     * before it was deleted, or records were renumbered or moved), or when its previous hash is not the
-     * hash of the record before it.
-     */
+    /** Checks the whole chain in sequence order with {@link AuditChainCheck} and returns the first broken record. */
     @Override
     public AuditVerification verify() {
         try {
             return database.read(connection -> {
-                long expectedSeq = 1;
-                String expectedPrevious = GENESIS;
+                AuditChainCheck check = new AuditChainCheck();
                 try (PreparedStatement select = connection.prepareStatement("SELECT * FROM bo_audit ORDER BY seq");
                         ResultSet rs = select.executeQuery()) {
                     while (rs.next()) {
                         AuditRecord record = row(rs);
-                        if (record.seq() != expectedSeq) {
-                            return new AuditVerification(expectedSeq - 1, expectedSeq, record.seq() > expectedSeq
-                                    ? "record " + expectedSeq + (expectedSeq + 1 == record.seq() ? " is" : " to " + (record.seq() - 1) + " are")
-                                            + " missing (deleted); the next stored record is " + record.seq()
-                                    : "sequence number " + record.seq() + " appears out of order");
+                        Optional<String> broken = check.next(record.seq(), record.previousHash(), hash(record), record.hash());
+                        if (broken.isPresent()) {
+                            return new AuditVerification(check.verified(), check.expectedSeq(), broken.get());
                         }
-                        if (!record.previousHash().equals(expectedPrevious)) {
-                            return new AuditVerification(expectedSeq - 1, expectedSeq,
-                                    "its previous hash does not match the hash of record " + (expectedSeq - 1)
-                                            + " (a record was deleted, replaced or moved)");
-                        }
-                        String computed = hash(record);
-                        if (!computed.equals(record.hash())) {
-                            return new AuditVerification(expectedSeq - 1, expectedSeq, "its fields do not match its hash (edited)");
-                        }
-                        expectedPrevious = record.hash();
-                        expectedSeq++;
                     }
                 }
                 // TODO: deleting the newest records leaves a shorter chain that verifies; compare the count and last hash with HQ's copy.
-                return new AuditVerification(expectedSeq - 1, 0, null);
+                return new AuditVerification(check.verified(), 0, null);
             });
         } catch (SQLException e) {
             throw new IllegalStateException("audit records could not be read: " + e.getMessage(), e);
@@ -213,21 +190,7 @@ public final class AuditChain implements AuditTrail {
 
     static String hash(long seq, String eventId, Instant recordedAt, String actor, String source, String remoteAddress, String action,
             String targets, String before, String after, String previousHash) {
-        StringBuilder canonical = new StringBuilder();
-        for (String field : Arrays.asList(Long.toString(seq), eventId, recordedAt.toString(), actor, source, remoteAddress, action, targets,
-                before, after, previousHash)) {
-            if (field == null) {
-                canonical.append("-1:");
-            } else {
-                canonical.append(field.length()).append(':').append(field);
-            }
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("the JVM offers no SHA-256", e);
-        }
+        return AuditHash.of(seq, eventId, recordedAt, actor, source, remoteAddress, action, targets, before, after, previousHash);
     }
 
     private static AuditRecord row(ResultSet rs) throws SQLException {

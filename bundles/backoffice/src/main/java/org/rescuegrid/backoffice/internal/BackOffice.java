@@ -1,8 +1,12 @@
 package org.rescuegrid.backoffice.internal;
 
+import java.time.Instant;
+import java.util.List;
+
+import org.rescuegrid.frontoffice.DriverBehaviourService;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 
-/** The back office's parts, for its console commands. */
+/** The back office's parts, for its console commands and REST API. */
 public interface BackOffice {
 
     SopLibrary procedures();
@@ -14,4 +18,11 @@ public interface BackOffice {
     Readiness readiness();
 
     FrontOfficeService frontOffice();
+
+    DriverBehaviourService driverBehaviour();
+
+    /** Returns the driver-behaviour events detected in {@code [from, to)}, attributed to the crew rostered on each vehicle then. */
+    default List<DriverAttribution.AttributedEvent> driverEvents(Instant from, Instant to) {
+        return DriverAttribution.attribute(driverBehaviour().events(from, to), roster()::at);
+    }
 }

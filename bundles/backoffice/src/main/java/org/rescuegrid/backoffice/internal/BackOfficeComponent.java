@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.audit.AuditLog;
+import org.rescuegrid.frontoffice.DriverBehaviourService;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.VehicleReadiness;
 import org.slf4j.Logger;
@@ -36,6 +37,7 @@ public class BackOfficeComponent implements BackOffice {
     static final String ROUTE_ID = "rescuegrid-backoffice-evaluation";
 
     private final FrontOfficeService frontOffice;
+    private final DriverBehaviourService driverBehaviour;
     private final SopLibrary procedures;
     private final RosterFiles roster;
     private final Readiness readiness;
@@ -46,15 +48,17 @@ public class BackOfficeComponent implements BackOffice {
 
     @Activate
     public BackOfficeComponent(@Reference(target = "(dataSourceName=rescuegrid)") DataSource dataSource, @Reference AuditLog audit,
-            @Reference FrontOfficeService frontOffice, BackOfficeConfig config, BundleContext bundleContext) throws SQLException {
+            @Reference FrontOfficeService frontOffice, @Reference DriverBehaviourService driverBehaviour, BackOfficeConfig config,
+            BundleContext bundleContext) throws SQLException {
         String etc = System.getProperty("karaf.etc");
         BackOfficeSettings settings = BackOfficeSettings.from(config, etc == null ? null : Path.of(etc));
         BackOfficeDatabase database = new BackOfficeDatabase(dataSource);
         Clock clock = Clock.systemUTC();
         this.frontOffice = frontOffice;
+        this.driverBehaviour = driverBehaviour;
         this.procedures = new SopLibrary(database, settings.sopDirectory(), audit, clock);
         procedures.scan();
-        this.roster = new RosterFiles(settings.staffFile(), settings.shiftsFile(), settings.rotaFile(), audit);
+        this.roster = new RosterFiles(settings.staffFile(), settings.shiftsFile(), settings.rotaFile(), audit, database, clock);
         roster.reload();
         this.readiness = new Readiness(database, settings.readinessItems(), audit, clock);
         this.compliance = new Compliance(database, procedures, frontOffice, roster, audit, clock);
@@ -96,6 +100,11 @@ public class BackOfficeComponent implements BackOffice {
         return frontOffice;
     }
 
+    @Override
+    public DriverBehaviourService driverBehaviour() {
+        return driverBehaviour;
+    }
+
     /** Rescans the files and evaluates the incidents; a failure is logged and the next run tries again. */
     private void evaluate() {
         try {
@@ -112,8 +121,6 @@ public class BackOfficeComponent implements BackOffice {
         failures = 0;
     }
 
-    // TODO: REST API for compliance, roster, procedures, readiness and the audit trail, with the front office's JAAS roles
-    // (admins change procedures and rosters). Not built yet; the files and console commands are the way in.
     private final class Routes extends RouteBuilder {
 
         private final BackOfficeSettings settings;

@@ -16,7 +16,8 @@ public final class BackOfficeDatabase {
             new Migration(1, "hash-chained audit trail", "db/backoffice/V001__audit.sql"),
             new Migration(2, "procedure versions and the version of each incident", "db/backoffice/V002__procedures.sql"),
             new Migration(3, "incident facts and compliance results", "db/backoffice/V003__compliance.sql"),
-            new Migration(4, "vehicle readiness checks", "db/backoffice/V004__readiness.sql"));
+            new Migration(4, "vehicle readiness checks", "db/backoffice/V004__readiness.sql"),
+            new Migration(5, "roster versions", "db/backoffice/V005__roster_versions.sql"));
 
     private final DataSource dataSource;
 

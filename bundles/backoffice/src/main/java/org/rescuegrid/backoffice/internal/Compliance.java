@@ -16,9 +16,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditLog;
-import org.rescuegrid.api.audit.AuditSource;
+import org.rescuegrid.frontoffice.Assistance;
 import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
@@ -48,6 +47,7 @@ public final class Compliance {
     private final Supplier<Roster> roster;
     private final AuditLog audit;
     private final Clock clock;
+    private final CameraSnapshots snapshots;
 
     public Compliance(BackOfficeDatabase database, SopLibrary procedures, FrontOfficeService frontOffice, Supplier<Roster> roster, AuditLog audit,
             Clock clock) {
@@ -57,6 +57,7 @@ public final class Compliance {
         this.roster = roster;
         this.audit = audit;
         this.clock = clock;
+        this.snapshots = new CameraSnapshots(database);
     }
 
     /** Evaluates every open incident, and finally every incident closed since the last call. Returns the incidents evaluated. */
@@ -88,7 +89,8 @@ public final class Compliance {
             return Optional.empty();
         }
         List<CallRecord> calls = frontOffice.calls(incident.incidentId());
-        List<StepResult> results = ComplianceEvaluator.evaluate(sop.get(), incident, calls, facts(incident.incidentId()), roster.get(), clock.instant());
+        List<StepResult> results = ComplianceEvaluator.evaluate(sop.get(), incident, calls, allFacts(incident.incidentId()), roster.get(),
+                clock.instant());
         boolean closed = !incident.open();
         Instant now = clock.instant();
         try {
@@ -134,7 +136,7 @@ public final class Compliance {
                     update.executeUpdate();
                 }
                 if (closed) {
-                    OutboxAppender.append(connection, UUID.randomUUID().toString(), RECORD_TYPE, now, payload(incident, sop.get(), results));
+                    OutboxAppender.append(connection, UUID.randomUUID().toString(), RECORD_TYPE, now, payload(incident, created, sop.get(), results));
                 }
                 return null;
             });
@@ -153,7 +155,7 @@ public final class Compliance {
      * Records a checklist tick, technical-assistance record or snapshot of an incident, audits it, and
      * evaluates the incident again.
      */
-    public synchronized IncidentFact recordFact(IncidentFact fact, String user, AuditSource source) {
+    public synchronized IncidentFact recordFact(IncidentFact fact, Actor actor) {
         Incident incident = frontOffice.incident(fact.incidentId()).orElseThrow(() -> new IllegalArgumentException(
                 "incident '" + fact.incidentId() + "' does not exist; rescue:incident-list shows the open incidents"));
         if (fact.staffId() != null && roster.get().staff(fact.staffId()).isEmpty()) {
@@ -168,7 +170,7 @@ public final class Compliance {
                     insert.setString(3, fact.name());
                     Jdbc.setInstant(insert, 4, fact.at());
                     insert.setString(5, fact.staffId());
-                    insert.setString(6, user);
+                    insert.setString(6, actor.name());
                     Jdbc.setInstant(insert, 7, clock.instant());
                     insert.executeUpdate();
                 }
@@ -178,12 +180,28 @@ public final class Compliance {
             throw new IllegalStateException(fact.kind().label() + " " + fact.name() + " of incident " + fact.incidentId() + " could not be stored: "
                     + e.getMessage(), e);
         }
-        audit.record(new AuditEntry(user, source, null, "incident-" + fact.kind().label(), fact.staffId() == null ? List.of(fact.incidentId())
+        audit.record(actor.entry("incident-" + fact.kind().label(), fact.staffId() == null ? List.of(fact.incidentId())
                 : List.of(fact.incidentId(), fact.staffId()), null, fact.kind().label() + ":" + fact.name() + " at " + fact.at()));
         evaluate(incident.open() ? incident : frontOffice.incident(fact.incidentId()).orElse(incident));
         return fact;
     }
 
+    /**
+     * Returns every fact of an incident: the checklist ticks recorded here, the front office's
+     * technical-assistance records (named by kind, such as first-aid-instruction) and the camera snapshots
+     * attached to the incident (named by camera id).
+     */
+    public List<IncidentFact> allFacts(String incidentId) {
+        List<IncidentFact> facts = new ArrayList<>(facts(incidentId));
+        for (Assistance assistance : frontOffice.assistance(incidentId)) {
+            facts.add(new IncidentFact(incidentId, Sop.FactKind.ASSISTANCE, assistance.kind().label(), assistance.givenAt(),
+                    roster.get().byLogin(assistance.recordedBy()).map(Roster.Staff::staffId).orElse(null)));
+        }
+        facts.addAll(snapshots.of(incidentId));
+        return facts;
+    }
+
+    /** Returns the facts recorded with {@link #recordFact}. */
     public List<IncidentFact> facts(String incidentId) {
         try {
             return database.read(connection -> {
@@ -266,10 +284,12 @@ public final class Compliance {
         }
     }
 
-    private static String payload(Incident incident, Sop sop, List<StepResult> results) {
+    private static String payload(Incident incident, Instant created, Sop sop, List<StepResult> results) {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("incidentId", incident.incidentId());
         payload.put("incidentType", sop.incidentType().label());
+        // HQ selects periods by this time, as rescue:compliance does, so both give the same scores.
+        payload.put("incidentCreatedAt", created.toString());
         payload.put("sopVersion", sop.version());
         List<Map<String, Object>> steps = new ArrayList<>();
         for (StepResult r : results) {

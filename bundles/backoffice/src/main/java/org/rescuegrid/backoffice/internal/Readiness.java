@@ -12,9 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditLog;
-import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.frontoffice.VehicleReadiness;
 import org.rescuegrid.store.schema.Jdbc;
 import org.slf4j.Logger;
@@ -70,7 +68,7 @@ public final class Readiness implements VehicleReadiness {
      * @param at when the check was made, or null for now
      * @throws IllegalArgumentException when an item is not on the checklist
      */
-    public synchronized Check record(String vehicleId, Instant at, String staffId, List<String> failedItems, String note, String user, AuditSource source) {
+    public synchronized Check record(String vehicleId, Instant at, String staffId, List<String> failedItems, String note, Actor actor) {
         for (String item : failedItems) {
             if (!items.contains(item)) {
                 throw new IllegalArgumentException("checklist item '" + item + "' is unknown; the checklist is " + String.join(", ", items));
@@ -88,7 +86,7 @@ public final class Readiness implements VehicleReadiness {
                     insert.setBoolean(4, check.passed());
                     insert.setString(5, String.join(",", check.failedItems()));
                     insert.setString(6, note);
-                    insert.setString(7, user);
+                    insert.setString(7, actor.name());
                     insert.executeUpdate();
                 }
                 return null;
@@ -97,7 +95,7 @@ public final class Readiness implements VehicleReadiness {
             throw new IllegalStateException("readiness check of vehicle " + vehicleId + " could not be stored: " + e.getMessage(), e);
         }
         latest.merge(vehicleId, check, (a, b) -> b.checkedAt().isBefore(a.checkedAt()) ? a : b);
-        audit.record(new AuditEntry(user, source, null, "readiness-check", staffId == null ? List.of(vehicleId) : List.of(vehicleId, staffId),
+        audit.record(actor.entry("readiness-check", staffId == null ? List.of(vehicleId) : List.of(vehicleId, staffId),
                 before.map(Readiness::describe).orElse(null), describe(check)));
         if (check.passed()) {
             LOG.info("vehicle={} passed its readiness check", vehicleId);

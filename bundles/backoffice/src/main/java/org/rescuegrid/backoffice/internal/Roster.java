@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,9 @@ public final class Roster {
     private final List<Duty> rota;
 
     public Roster(Map<String, Staff> staff, Map<String, Shift> shifts, List<Duty> rota) {
-        this.staff = Map.copyOf(staff);
-        this.shifts = Map.copyOf(shifts);
+        // Copies that keep the files' order: shiftAt picks the first shift that covers a time.
+        this.staff = Collections.unmodifiableMap(new LinkedHashMap<>(staff));
+        this.shifts = Collections.unmodifiableMap(new LinkedHashMap<>(shifts));
         this.rota = List.copyOf(rota);
     }
 
@@ -75,8 +77,17 @@ public final class Roster {
      * @throws IllegalArgumentException naming the file, line and field of the first invalid line
      */
     public static Roster read(Path staffFile, Path shiftsFile, Path rotaFile) throws IOException {
+        return parse(name(staffFile), text(staffFile), name(shiftsFile), text(shiftsFile), name(rotaFile), text(rotaFile));
+    }
+
+    /**
+     * Parses the three files' texts; the names are for error messages.
+     *
+     * @throws IllegalArgumentException naming the file, line and field of the first invalid line
+     */
+    public static Roster parse(String staffName, String staffText, String shiftsName, String shiftsText, String rotaName, String rotaText) {
         Map<String, Staff> staff = new LinkedHashMap<>();
-        for (Line line : lines(staffFile)) {
+        for (Line line : lines(staffName, staffText)) {
             line.expect(6, "staffId,name,role,station,district,login");
             String role = line.field(2);
             if (!Sop.ROLES.contains(role)) {
@@ -88,7 +99,7 @@ public final class Roster {
             }
         }
         Map<String, Shift> shifts = new LinkedHashMap<>();
-        for (Line line : lines(shiftsFile)) {
+        for (Line line : lines(shiftsName, shiftsText)) {
             line.expect(3, "shift,from,to");
             try {
                 shifts.put(line.field(0), new Shift(line.field(0), LocalTime.parse(line.field(1)), LocalTime.parse(line.field(2))));
@@ -97,7 +108,7 @@ public final class Roster {
             }
         }
         List<Duty> rota = new ArrayList<>();
-        for (Line line : lines(rotaFile)) {
+        for (Line line : lines(rotaName, rotaText)) {
             line.expect(4, "date,shift,staffId,post");
             LocalDate date = null;
             if (!line.field(0).equals("*")) {
@@ -108,10 +119,10 @@ public final class Roster {
                 }
             }
             if (!shifts.containsKey(line.field(1))) {
-                throw line.invalid("shift '" + line.field(1) + "' is not in " + shiftsFile.getFileName());
+                throw line.invalid("shift '" + line.field(1) + "' is not in " + shiftsName);
             }
             if (!staff.containsKey(line.field(2))) {
-                throw line.invalid("staff id '" + line.field(2) + "' is not in " + staffFile.getFileName());
+                throw line.invalid("staff id '" + line.field(2) + "' is not in " + staffName);
             }
             rota.add(new Duty(date, line.field(1), line.field(2), line.field(3)));
         }
@@ -120,6 +131,15 @@ public final class Roster {
 
     public List<Staff> staff() {
         return List.copyOf(staff.values());
+    }
+
+    /** Returns the shifts in the order of the shifts file. */
+    public List<Shift> shifts() {
+        return List.copyOf(shifts.values());
+    }
+
+    public List<Duty> rota() {
+        return rota;
     }
 
     public Optional<Staff> staff(String staffId) {
@@ -163,16 +183,22 @@ public final class Roster {
                 .map(d -> new OnDuty(staff.get(d.staffId()), d.shift(), d.post())).toList();
     }
 
-    private static List<Line> lines(Path file) throws IOException {
-        if (file == null || !Files.exists(file)) {
-            return List.of();
-        }
+    /** Returns a file's text, or an empty text when the file is missing, which counts as an empty file. */
+    static String text(Path file) throws IOException {
+        return file != null && Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+    }
+
+    private static String name(Path file) {
+        return file == null ? "(none)" : file.getFileName().toString();
+    }
+
+    private static List<Line> lines(String fileName, String text) {
         List<Line> result = new ArrayList<>();
-        List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < text.size(); i++) {
-            String line = text.get(i).strip();
+        List<String> lines = text.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
             if (!line.isEmpty() && !line.startsWith("#")) {
-                result.add(new Line(file.getFileName().toString(), i + 1, line.split(",", -1)));
+                result.add(new Line(fileName, i + 1, line.split(",", -1)));
             }
         }
         return result;

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rescuegrid.frontoffice.AssistanceKind;
 import org.rescuegrid.frontoffice.IncidentType;
 import org.rescuegrid.frontoffice.Step;
 
@@ -55,6 +56,7 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
 
     private static final Pattern FILE_NAME = Pattern.compile("([a-z-]+)-v([1-9][0-9]{0,3})\\.json");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern CAMERA_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public Sop {
@@ -78,6 +80,37 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
             throw new IllegalArgumentException("file " + fileName + ": " + e.getMessage(), e);
         }
         return new Object[] {type, Integer.parseInt(m.group(2))};
+    }
+
+    /**
+     * Returns the file name {@code <incident-type>-v<N>.json} that a procedure's own incidentType and version give.
+     *
+     * @throws IllegalArgumentException when the text is not a JSON object or either field is missing or invalid
+     */
+    public static String fileNameOf(String text) {
+        JsonNode root;
+        try {
+            root = text == null ? null : JSON.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("procedure: not valid JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("procedure: send one JSON object with incidentType, version and steps");
+        }
+        JsonNode type = root.get("incidentType");
+        JsonNode version = root.get("version");
+        if (type == null || !type.isTextual()) {
+            throw new IllegalArgumentException("procedure: incidentType " + type + " is invalid; write an incident type such as \"fire\"");
+        }
+        if (version == null || !version.isIntegralNumber() || version.asInt() < 1 || version.asInt() > 9999) {
+            throw new IllegalArgumentException("procedure: version " + version + " is invalid; write a whole number from 1 to 9999");
+        }
+        try {
+            return IncidentType.parse(type.asText()).label() + "-v" + version.asInt() + ".json";
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("procedure: incidentType: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -205,6 +238,19 @@ public record Sop(IncidentType incidentType, int version, String title, Instant 
             try {
                 Step step = Step.parse(name);
                 return new Fact(parsed, step.label(), step);
+            } catch (IllegalArgumentException e) {
+                throw problems.at(where, "fact", "'" + text + "': " + e.getMessage());
+            }
+        }
+        if (parsed == FactKind.SNAPSHOT) {
+            if (!CAMERA_ID.matcher(name).matches()) {
+                throw problems.at(where, "fact", "'" + name + "' is invalid; name a camera id such as CAM-LHR-GATE, or any");
+            }
+            return new Fact(parsed, name, null);
+        }
+        if (parsed == FactKind.ASSISTANCE) {
+            try {
+                return new Fact(parsed, AssistanceKind.parse(name).label(), null);
             } catch (IllegalArgumentException e) {
                 throw problems.at(where, "fact", "'" + text + "': " + e.getMessage());
             }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -22,7 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditLog;
 import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.frontoffice.IncidentType;
@@ -40,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class SopLibrary {
 
     private static final Logger LOG = LoggerFactory.getLogger(SopLibrary.class);
+    /** The actor of versions read from the procedure directory, since a file does not say who wrote it. */
+    static final Actor FILE_LOADER = new Actor("sop-loader", AuditSource.CONFIG, null);
 
     private final BackOfficeDatabase database;
     private final Path directory;
@@ -85,11 +87,12 @@ public final class SopLibrary {
             }
             seen.put(file, checksum);
             try {
-                publish(name, text, "sop-loader", AuditSource.CONFIG);
+                publish(name, text, FILE_LOADER);
                 problems.remove(name);
             } catch (IllegalArgumentException | IllegalStateException e) {
                 problems.put(name, e.getMessage());
                 LOG.warn("Procedure not loaded: {}", e.getMessage());
+                audit.record(FILE_LOADER.entry("sop-file-rejected", List.of(name), null, "sha256 " + checksum + ": " + e.getMessage()));
             }
         }
         return List.copyOf(problems.values());
@@ -104,9 +107,10 @@ public final class SopLibrary {
      * Validates and stores a version; a version already stored with the same text is left as it is.
      *
      * @return the version, or empty when it was already stored
-     * @throws IllegalArgumentException when the file is invalid, or changes a stored version
+     * @throws IllegalArgumentException when the file is invalid
+     * @throws IllegalStateException when the file changes a stored version, or the database failed
      */
-    public synchronized Optional<Sop> publish(String fileName, String text, String actor, AuditSource source) {
+    public synchronized Optional<Sop> publish(String fileName, String text, Actor actor) {
         Sop sop = Sop.parse(fileName, text);
         String checksum = sha256(text);
         Instant now = clock.instant();
@@ -122,7 +126,7 @@ public final class SopLibrary {
                             if (rs.getString(1).equals(checksum)) {
                                 return Optional.<Sop>empty();
                             }
-                            throw new IllegalArgumentException("file " + fileName + ": version " + sop.version() + " of "
+                            throw new VersionConflictException("file " + fileName + ": version " + sop.version() + " of "
                                     + sop.incidentType().label() + " was loaded on " + Jdbc.getInstant(rs, "loaded_at")
                                     + " with other content and is kept as it was; publish the change as version "
                                     + (latestVersion(connection, sop.incidentType()) + 1));
@@ -140,7 +144,7 @@ public final class SopLibrary {
                     insert.setString(7, text);
                     insert.executeUpdate();
                 }
-                audit.record(new AuditEntry(actor, source, null, "sop-publish", List.of(sop.incidentType().label(), "v" + sop.version()),
+                audit.record(actor.entry("sop-publish", List.of(sop.incidentType().label(), "v" + sop.version()),
                         null, fileName + ", " + sop.steps().size() + " steps, effective from " + effective + ", sha256 " + checksum));
                 LOG.info("Procedure {} version {} loaded from {}, effective from {}", sop.incidentType().label(), sop.version(), fileName, effective);
                 return Optional.of(sop);
@@ -148,6 +152,34 @@ public final class SopLibrary {
         } catch (SQLException e) {
             throw new IllegalStateException("procedure " + fileName + " could not be stored: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Publishes a version sent by a user and writes it to the procedure directory as
+     * {@code <incident-type>-v<N>.json}, so that the directory keeps every version.
+     *
+     * @return the version, or empty when the same text was already stored
+     * @throws IllegalArgumentException when the text is invalid
+     * @throws IllegalStateException when the version is stored with other content, or storing failed
+     */
+    public synchronized Optional<Sop> publishAndSave(String text, Actor actor) {
+        String fileName = Sop.fileNameOf(text);
+        Optional<Sop> published = publish(fileName, text, actor);
+        if (directory != null) {
+            Path file = directory.resolve(fileName);
+            try {
+                Files.createDirectories(directory);
+                Path temporary = Files.createTempFile(directory, fileName, ".tmp");
+                Files.writeString(temporary, text, StandardCharsets.UTF_8);
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                seen.put(file, sha256(text));
+                problems.remove(fileName);
+            } catch (IOException e) {
+                // The version is stored and in effect; only the copy in the directory is missing.
+                LOG.warn("Procedure {} is stored but could not be written to {}: {}", fileName, directory, e.getMessage());
+            }
+        }
+        return published;
     }
 
     private static int latestVersion(Connection connection, IncidentType type) throws SQLException {
@@ -259,6 +291,16 @@ public final class SopLibrary {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JVM offers no SHA-256", e);
+        }
+    }
+
+    /** A file that would change a version already stored: the stored text stays, and the change needs a new version number. */
+    public static final class VersionConflictException extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        VersionConflictException(String message) {
+            super(message);
         }
     }
 

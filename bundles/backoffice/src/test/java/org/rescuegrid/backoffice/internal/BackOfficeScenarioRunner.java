@@ -13,7 +13,6 @@ import java.util.Objects;
 import java.util.function.Function;
 
 import org.apache.derby.jdbc.EmbeddedDataSource;
-import org.rescuegrid.api.audit.AuditSource;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.internal.FrontOfficeFixture;
@@ -114,15 +113,15 @@ final class BackOfficeScenarioRunner implements ScenarioTarget {
             case "sop" -> {
                 try (InputStream in = getClass().getResourceAsStream("/sop/" + args.get(0))) {
                     procedures.publish(args.get(0), new String(Objects.requireNonNull(in, args.get(0)).readAllBytes(), StandardCharsets.UTF_8),
-                            "scenario", AuditSource.CONSOLE);
+                            Actor.console("scenario"));
                 }
             }
             case "tick" -> compliance.recordFact(new IncidentFact(incident(args.get(0)), Sop.FactKind.CHECKLIST, args.get(1), at,
-                    args.size() > 2 ? args.get(2) : null), "scenario", AuditSource.CONSOLE);
+                    args.size() > 2 ? args.get(2) : null), Actor.console("scenario"));
             case "readiness" -> {
                 List<String> failed = event.options().containsKey("fail") ? Arrays.asList(event.options().get("fail").split(",")) : List.of();
                 String staff = args.stream().skip(1).filter(a -> !a.equals("pass")).findFirst().orElse(null);
-                readiness.record(args.get(0), at, staff, failed, null, "scenario", AuditSource.CONSOLE);
+                readiness.record(args.get(0), at, staff, failed, null, Actor.console("scenario"));
             }
             case "tamper" -> {
                 Map.Entry<String, String> change = event.options().entrySet().iterator().next();

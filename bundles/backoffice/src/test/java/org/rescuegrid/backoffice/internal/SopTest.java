@@ -96,9 +96,15 @@ class SopTest {
         assertTrue(problems.get(0).endsWith("publish the change as version 3"), problems.get(0));
         assertEquals(Duration.ofSeconds(60), library.forIncident("INC-A", IncidentType.FIRE, null).orElseThrow().step("dispatch").orElseThrow().within());
 
-        assertEquals(List.of("sop-publish", "sop-publish"), audit.find(new AuditQuery(null, null, null, null, null, null, 10)).stream()
-                .map(AuditRecord::action).toList());
-        assertEquals("verified 2 records", audit.verify().describe());
+        // The rejected edit is audited too, with the hash of the file's new content.
+        List<AuditRecord> records = audit.find(new AuditQuery(null, null, null, null, null, null, 10));
+        assertEquals(List.of("sop-publish", "sop-publish", "sop-file-rejected"), records.stream().map(AuditRecord::action).toList());
+        String editedHash = SopLibrary.sha256(Files.readString(directory.resolve("fire-v1.json")));
+        assertTrue(records.get(2).after().startsWith("sha256 " + editedHash + ": file fire-v1.json: version 1 of fire"), records.get(2).after());
+        assertEquals("verified 3 records", audit.verify().describe());
+        // An unchanged file is not read again, so the rejection is recorded once.
+        assertEquals(problems, library.scan());
+        assertEquals(3, audit.find(new AuditQuery(null, null, null, null, null, null, 10)).size());
     }
 
     private static void assertError(String expected, String file, String text) {

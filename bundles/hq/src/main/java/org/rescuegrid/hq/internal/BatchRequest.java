@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A batch upload as HQ validates it. Every rejection names the field, the value and the form expected,
  * because the reader is the operator of a province whose uplink is stuck on that batch.
  */
-record BatchRequest(String province, String batchId, List<ReceivedRecord> records) {
+record BatchRequest(String province, String batchId, List<ReceivedRecord> records, ReportedBacklog backlog) {
 
     static final int MAX_RECORDS = 5000;
 
@@ -67,7 +67,7 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
             throw new InvalidBatchException(rejections.size() + " of " + records.size() + " records are invalid, the first: "
                     + rejections.get(0).reason(), rejections);
         }
-        return new BatchRequest(province, batchId, result);
+        return new BatchRequest(province, batchId, result, ReportedBacklog.from(root));
     }
 
     /**

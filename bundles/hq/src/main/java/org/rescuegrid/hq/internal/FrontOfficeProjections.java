@@ -14,8 +14,8 @@ import org.rescuegrid.store.schema.Jdbc;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Copies the front-office records HQ computes KPIs from into columns: calls, incidents with the time of each
- * step, and driving events. Records arrive in the order the province wrote them, so a later step report
+ * Copies the front-office records HQ computes KPIs and reports from into columns: calls, incidents with the
+ * time of each step, incident outcomes and driving events. Records arrive in the order the province wrote them, so a later step report
  * overwrites an earlier one. A step or reclassification of a call or incident HQ does not have changes nothing.
  */
 final class FrontOfficeProjections {
@@ -25,6 +25,7 @@ final class FrontOfficeProjections {
     static final String INCIDENT = "incident";
     static final String INCIDENT_STEP = "incident-step";
     static final String DRIVER_EVENT = "driver-event";
+    static final String INCIDENT_OUTCOME = "incident-outcome";
 
     private static final Pattern LABEL = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
@@ -46,7 +47,7 @@ final class FrontOfficeProjections {
     /** Returns whether HQ projects records of this type. */
     static boolean handles(String type) {
         return switch (type) {
-            case CALL, CALL_RECLASSIFIED, INCIDENT, INCIDENT_STEP, DRIVER_EVENT -> true;
+            case CALL, CALL_RECLASSIFIED, INCIDENT, INCIDENT_STEP, DRIVER_EVENT, INCIDENT_OUTCOME -> true;
             default -> false;
         };
     }
@@ -58,6 +59,7 @@ final class FrontOfficeProjections {
             case INCIDENT -> insertIncident(connection, province, record);
             case INCIDENT_STEP -> step(connection, province, record);
             case DRIVER_EVENT -> insertDriverEvent(connection, province, record);
+            case INCIDENT_OUTCOME -> IncidentOutcomeProjection.store(connection, province, record);
             default -> throw new IllegalArgumentException("record type " + record.type() + " has no front-office projection");
         }
     }

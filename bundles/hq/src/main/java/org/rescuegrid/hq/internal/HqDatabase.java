@@ -24,7 +24,10 @@ public class HqDatabase {
             new Migration(2, "device events", "db/hq/V002__device_events.sql"),
             new Migration(3, "Kafka messages rejected for their content", "db/hq/V003__kafka_rejected.sql"),
             new Migration(4, "calls, incidents and driving events", "db/hq/V004__front_office.sql"),
-            new Migration(5, "validity of each position", "db/hq/V005__position_validity.sql"));
+            new Migration(5, "validity of each position", "db/hq/V005__position_validity.sql"),
+            new Migration(6, "incident outcomes", "db/hq/V006__incident_outcome.sql"),
+            new Migration(7, "compliance results and audit chains", "db/hq/V007__compliance_and_audit.sql"),
+            new Migration(8, "uplink backlog and reconciliation results", "db/hq/V008__backlog_reconciliation.sql"));
 
     private final DataSource dataSource;
 
@@ -32,6 +35,9 @@ public class HqDatabase {
     public HqDatabase(@Reference(target = "(dataSourceName=hq)") DataSource dataSource) throws SQLException {
         this.dataSource = dataSource;
         new SchemaMigrator("hq", HqDatabase.class.getClassLoader(), MIGRATIONS).migrate(dataSource);
+        try (Connection connection = dataSource.getConnection()) {
+            ProjectionBackfill.run(connection);
+        }
     }
 
     Connection connect() throws SQLException {

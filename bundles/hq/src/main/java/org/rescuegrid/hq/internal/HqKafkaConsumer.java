@@ -3,6 +3,7 @@ package org.rescuegrid.hq.internal;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -37,8 +39,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Consumes the districts' uplink topic as one member of HQ's consumer group, so that any number of HQ nodes
- * share the partitions. Each poll is stored through {@link HqRecordStore}, one transaction per province,
+ * Consumes the districts' uplink topics as one member of HQ's consumer group, so that any number of HQ nodes
+ * share the partitions. Each district produces to a topic of its own that only its Kafka user may write
+ * (ACLs on the brokers), so the topic name proves the district and a message that claims another one is
+ * set aside. Each poll is stored through {@link HqRecordStore}, one transaction per province,
  * and its offsets are committed only after those transactions. A node that stops before committing leaves
  * the records to the next owner of the partition, which stores each event id once.
  */
@@ -51,8 +55,11 @@ public class HqKafkaConsumer {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(30);
+    /** How often the consumer looks for new district topics. Kafka's default is 5 minutes. */
+    private static final Duration TOPIC_DISCOVERY_INTERVAL = Duration.ofSeconds(60);
 
     private final HqRecordStore store;
+    private final UplinkBacklogs backlogs;
     private final HqKafkaSettings settings;
     private final KafkaConsumer<String, String> consumer;
     private final Thread thread;
@@ -62,26 +69,39 @@ public class HqKafkaConsumer {
     private volatile Set<TopicPartition> assignment = Set.of();
     private volatile boolean running = true;
 
+    /** Creates a consumer that does not keep the backlog the districts report, for tests and benchmarks. */
+    public HqKafkaConsumer(HqRecordStore store, HqKafkaConfig config) {
+        this(store, null, config);
+    }
+
     @Activate
-    public HqKafkaConsumer(@Reference HqRecordStore store, HqKafkaConfig config) {
+    public HqKafkaConsumer(@Reference HqRecordStore store, @Reference UplinkBacklogs backlogs, HqKafkaConfig config) {
         this.store = store;
+        this.backlogs = backlogs;
         this.settings = HqKafkaSettings.from(config);
+        KafkaClientSecurity security = HqKafkaSettings.security(config);
+        if (security.protocol() == KafkaClientSecurity.Protocol.PLAINTEXT) {
+            LOG.warn("HQ Kafka consumer group={} connects with PLAINTEXT: records travel unencrypted and any client may write a"
+                    + " district's topic; set securityProtocol=SASL_SSL outside a closed test network", settings.groupId());
+        }
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();
         // kafka-clients loads its configured classes (assignors, deserializers) through the thread's context class
-        // loader. In OSGi that is the caller's bundle, which does not see the client's internal packages.
+        // loader. In OSGi that is the caller's bundle, which does not see the client's internal packages. The SASL login
+        // also happens here, and javax.security.auth.login.LoginContext loads Kafka's login module the same way.
         current.setContextClassLoader(KafkaConsumer.class.getClassLoader());
         try {
-            this.consumer = new KafkaConsumer<>(consumerProperties(settings), new StringDeserializer(), new StringDeserializer());
+            this.consumer = new KafkaConsumer<>(consumerProperties(settings, security), new StringDeserializer(), new StringDeserializer());
         } finally {
             current.setContextClassLoader(previous);
         }
         this.thread = new Thread(this::run, "rescuegrid-hq-kafka-" + settings.groupId());
         thread.start();
-        LOG.info("HQ Kafka consumer started: topic={} group={} brokers={}", settings.topic(), settings.groupId(), settings.bootstrapServers());
+        LOG.info("HQ Kafka consumer started: topics={} group={} brokers={} security={}", settings.provinceTopics(), settings.groupId(),
+                settings.bootstrapServers(), security);
     }
 
-    static Properties consumerProperties(HqKafkaSettings settings) {
+    static Properties consumerProperties(HqKafkaSettings settings, KafkaClientSecurity security) {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
@@ -91,6 +111,11 @@ public class HqKafkaConsumer {
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.maxPollRecords()));
         properties.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(settings.sessionTimeoutMs()));
         properties.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, String.valueOf(Math.min(3000, settings.sessionTimeoutMs() / 3)));
+        properties.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, String.valueOf(TOPIC_DISCOVERY_INTERVAL.toMillis()));
+        // Kafka's default RangeAssignor divides each topic on its own, so with one partition per district topic the
+        // first member would get every partition. The sticky assignor spreads all partitions of all topics evenly.
+        properties.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        properties.putAll(security.clientProperties());
         return properties;
     }
 
@@ -111,8 +136,8 @@ public class HqKafkaConsumer {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        LOG.info("HQ Kafka consumer stopped: topic={} group={} stored={} duplicates={} rejected={}",
-                settings.topic(), settings.groupId(), stored.get(), duplicates.get(), rejected.get());
+        LOG.info("HQ Kafka consumer stopped: topics={} group={} stored={} duplicates={} rejected={}",
+                settings.provinceTopics(), settings.groupId(), stored.get(), duplicates.get(), rejected.get());
     }
 
     /** Returns the number of records this node stored that HQ did not have before. */
@@ -137,7 +162,7 @@ public class HqKafkaConsumer {
 
     private void run() {
         try {
-            consumer.subscribe(List.of(settings.topic()), new AssignmentLog());
+            consumer.subscribe(settings.provinceTopics(), new AssignmentLog());
             Duration retryWait = Duration.ZERO;
             while (running) {
                 ConsumerRecords<String, String> records = consumer.poll(POLL_TIMEOUT);
@@ -177,9 +202,13 @@ public class HqKafkaConsumer {
         Map<String, List<ReceivedRecord>> byProvince = new LinkedHashMap<>();
         Map<String, List<ConsumerRecord<String, String>>> sourceByProvince = new HashMap<>();
         List<HqRecordStore.RejectedMessage> invalid = new ArrayList<>();
+        Map<String, ReportedBacklog> lastBacklog = new HashMap<>();
         for (ConsumerRecord<String, String> message : records) {
             try {
-                UplinkMessage parsed = parse(message);
+                UplinkMessage parsed = parse(message, settings.provinceOf(message.topic()));
+                if (parsed.backlog() != null) {
+                    lastBacklog.put(parsed.province(), parsed.backlog());
+                }
                 byProvince.computeIfAbsent(parsed.province(), p -> new ArrayList<>()).add(parsed.record());
                 sourceByProvince.computeIfAbsent(parsed.province(), p -> new ArrayList<>()).add(message);
             } catch (InvalidBatchException e) {
@@ -219,13 +248,34 @@ public class HqKafkaConsumer {
             }
             rejected.addAndGet(store.storeRejected(invalid));
         }
+        recordBacklogs(lastBacklog);
+    }
+
+    /** Keeps the backlog of the last message of each district; a failure only costs the dashboard a figure. */
+    private void recordBacklogs(Map<String, ReportedBacklog> lastBacklog) {
+        if (backlogs == null) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (Map.Entry<String, ReportedBacklog> entry : lastBacklog.entrySet()) {
+            try {
+                backlogs.record(entry.getKey(), entry.getValue(), now);
+            } catch (SQLException e) {
+                LOG.warn("province={} uplink backlog could not be stored: {}", entry.getKey(), e.getMessage());
+            }
+        }
     }
 
     /** A message of the uplink topic after validation: its province and its record. */
-    private record UplinkMessage(String province, ReceivedRecord record) {
+    record UplinkMessage(String province, ReceivedRecord record, ReportedBacklog backlog) {
     }
 
-    private static UplinkMessage parse(ConsumerRecord<String, String> message) {
+    /**
+     * Validates a message of the topic of {@code topicProvince} and returns it with its record. Throws
+     * {@link InvalidBatchException} when it is not a record, or when its key or province field names another
+     * province than its topic.
+     */
+    static UplinkMessage parse(ConsumerRecord<String, String> message, String topicProvince) {
         JsonNode value;
         try {
             value = message.value() == null ? null : MAPPER.readTree(message.value());
@@ -239,11 +289,15 @@ public class HqKafkaConsumer {
         if (province == null || !province.isTextual() || province.asText().isBlank()) {
             throw new InvalidBatchException("message field 'province' is missing or not a string");
         }
-        // NOTE: the Kafka feed is not authenticated, so the key and the province field are checked for agreement only.
-        if (!province.asText().equals(message.key())) {
-            throw new InvalidBatchException("message key '" + message.key() + "' differs from its province '" + province.asText() + "'");
+        // Only the district's Kafka user may write its topic, so the topic, not the message, names the district.
+        if (!province.asText().equals(topicProvince)) {
+            throw new InvalidBatchException("message claims province '" + province.asText() + "' but was produced to topic "
+                    + message.topic() + " of province '" + topicProvince + "'");
         }
-        return new UplinkMessage(province.asText(), BatchRequest.record(value, "message"));
+        if (!topicProvince.equals(message.key())) {
+            throw new InvalidBatchException("message key '" + message.key() + "' differs from its province '" + topicProvince + "'");
+        }
+        return new UplinkMessage(province.asText(), BatchRequest.record(value, "message"), ReportedBacklog.from(value));
     }
 
     private static String eventIdOf(String value) {

@@ -23,6 +23,25 @@ record HqKafkaSettings(String bootstrapServers, String topic, String groupId, in
         return new HqKafkaSettings(servers, topic, groupId, config.maxPollRecords(), config.sessionTimeoutMs());
     }
 
+    /** Validates the Kafka security keys of the configuration. */
+    static KafkaClientSecurity security(HqKafkaConfig config) {
+        return KafkaClientSecurity.from(PID, new String[] {"securityProtocol", "saslMechanism", "username", "password", "truststorePath"},
+                config.securityProtocol(), config.saslMechanism(), config.username(), config.password(), config.truststorePath());
+    }
+
+    /**
+     * Returns the pattern of the districts' topics: the prefix, a dot and a province code as the uplink
+     * accepts it (1-32 letters, digits, '.', '_' or '-').
+     */
+    Pattern provinceTopics() {
+        return Pattern.compile(Pattern.quote(topic + ".") + "[A-Za-z0-9._-]{1,32}");
+    }
+
+    /** Returns the province a topic of {@link #provinceTopics()} belongs to. */
+    String provinceOf(String provinceTopic) {
+        return provinceTopic.substring(topic.length() + 1);
+    }
+
     private static String bootstrapServers(String value) {
         String expected = "host:port pairs separated by commas, for example 127.0.0.1:9092,127.0.0.1:9093";
         String servers = value == null ? "" : value.strip();

@@ -1,6 +1,7 @@
 package org.rescuegrid.hq.internal;
 
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,12 +37,14 @@ public class HqReceiverRoutes extends RouteBuilder {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HqRecordStore store;
+    private final UplinkBacklogs backlogs;
     private final ProvinceTokens provinces;
     private TokenGate tokenGate;
 
     @Activate
-    public HqReceiverRoutes(@Reference HqRecordStore store, Map<String, Object> properties) {
+    public HqReceiverRoutes(@Reference HqRecordStore store, @Reference UplinkBacklogs backlogs, Map<String, Object> properties) {
         this.store = store;
+        this.backlogs = backlogs;
         this.provinces = ProvinceTokens.from(properties);
         if (provinces.size() == 0) {
             LOG.warn("HQ receiver has no province configured and rejects every feed; add province.CODE.token to {}.cfg", ProvinceTokens.PID);
@@ -103,6 +106,7 @@ public class HqReceiverRoutes extends RouteBuilder {
             response.put("batchId", batch.batchId());
             response.putPOJO("accepted", outcome.accepted());
             response.put("duplicates", outcome.duplicates());
+            recordBacklog(batch);
             respond(exchange, 200, response);
         } catch (InvalidBatchException e) {
             LOG.warn("province={} batch={} rejected: {}", batch.province(), batch.batchId(), e.getMessage());
@@ -116,6 +120,18 @@ public class HqReceiverRoutes extends RouteBuilder {
         }
     }
 
+    /** Keeps the backlog the batch reports; a failure only costs the dashboard a figure, so the batch is still confirmed. */
+    private void recordBacklog(BatchRequest batch) {
+        if (batch.backlog() == null) {
+            return;
+        }
+        try {
+            backlogs.record(batch.province(), batch.backlog(), Instant.now());
+        } catch (SQLException e) {
+            LOG.warn("province={} batch={} uplink backlog could not be stored: {}", batch.province(), batch.batchId(), e.getMessage());
+        }
+    }
+
     private static String bearerToken(Exchange exchange) {
         String header = exchange.getMessage().getHeader("Authorization", String.class);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -124,7 +140,7 @@ public class HqReceiverRoutes extends RouteBuilder {
         return header.substring(7).strip();
     }
 
-    private static ObjectNode error(String message) {
+    static ObjectNode error(String message) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("error", message);
         return node;
@@ -134,7 +150,7 @@ public class HqReceiverRoutes extends RouteBuilder {
      * Returns the body of a 400 response: {@code error}, and {@code rejected} with
      * {@code {"index":..,"eventId":..,"reason":..}} for each invalid record when the batch itself is well formed.
      */
-    private static ObjectNode rejection(InvalidBatchException e) {
+    static ObjectNode rejection(InvalidBatchException e) {
         ObjectNode node = error(e.getMessage());
         if (!e.rejections().isEmpty()) {
             ArrayNode rejected = node.putArray("rejected");

@@ -146,6 +146,10 @@ public class HqRecordStore {
             DeviceEventProjection.insert(insertEvent, province, record);
         } else if (FrontOfficeProjections.handles(record.type())) {
             FrontOfficeProjections.project(connection, province, record);
+        } else if (ComplianceProjection.TYPE.equals(record.type())) {
+            ComplianceProjection.project(connection, province, record);
+        } else if (AuditProjection.TYPE.equals(record.type())) {
+            AuditProjection.project(connection, province, record);
         }
         return true;
     }

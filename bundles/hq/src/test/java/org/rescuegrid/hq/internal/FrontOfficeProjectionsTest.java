@@ -1,6 +1,7 @@
 package org.rescuegrid.hq.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rescuegrid.hq.HqKpi;
+import org.rescuegrid.hq.HqReport;
 import org.rescuegrid.testing.EmbeddedDerby;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -118,6 +120,39 @@ class FrontOfficeProjectionsTest {
     }
 
     @Test
+    void outcomesProjectedIntoReport() throws SQLException {
+        incident("INC-1", "fire", "Lahore", 0, 10);
+        incident("INC-2", "road-traffic-accident", "Lahore", 600, 615);
+        incident("INC-3", "fire", "Karachi", 700, 705);
+        outcome("INC-1", 4, 1, 2, 0);
+        outcome("INC-2", 3, 3, 0, 1);
+        // A second outcome of INC-2 replaces the first.
+        outcome("INC-2", 2, 1, 1, 1);
+        outcome("INC-3", 5, 0, 5, 2);
+        store.store("PB-LHR", batch);
+
+        HqReportComponent reports = new HqReportComponent(new HqDatabase(derby.dataSource()), kpis);
+        HqReport lahore = reports.report("PB-LHR", "Lahore", T0, T0.plusSeconds(3600));
+        HqReport province = reports.report("PB-LHR", null, T0, T0.plusSeconds(3600));
+
+        assertEquals(new HqReport.Outcomes(2, 6, 2, 3, 1), lahore.outcomes());
+        assertEquals(new HqReport.Outcomes(3, 11, 2, 8, 3), province.outcomes());
+        assertEquals(2, derby.queryLong("SELECT COUNT(*) FROM hq_outcome WHERE incident_id IN ('INC-1', 'INC-2')"));
+        assertNull(lahore.driverEventsByType());
+        assertEquals(Map.of(), province.driverEventsByType());
+    }
+
+    @Test
+    void outcomeAboveRescuedRejected() {
+        incident("INC-1", "fire", "Lahore", 0, 10);
+        outcome("INC-1", 1, 1, 1, 0);
+
+        InvalidBatchException rejected = assertThrows(InvalidBatchException.class, () -> store.store("PB-LHR", batch));
+
+        assertTrue(rejected.getMessage().contains("firstAidOnScene 1 plus takenToHospital 1 above peopleRescued 1"), rejected.getMessage());
+    }
+
+    @Test
     void unknownStepRejected() {
         incident("INC-1", "fire", "Lahore", 0, 10);
         step("INC-1", null, "teleported", 30);
@@ -139,6 +174,18 @@ class FrontOfficeProjectionsTest {
         payload.put("district", district);
         batch.add(record("incident", payload));
         call("CALL-" + incidentId, "emergency", incidentId, district, received);
+    }
+
+    private void outcome(String incidentId, int rescued, int firstAid, int hospital, int deaths) {
+        ObjectNode payload = MAPPER.createObjectNode();
+        payload.put("incidentId", incidentId);
+        payload.put("peopleRescued", rescued);
+        payload.put("firstAidOnScene", firstAid);
+        payload.put("takenToHospital", hospital);
+        payload.put("deathsOnScene", deaths);
+        payload.put("recordedBy", "supervisor1");
+        payload.put("recordedAt", T0.plusSeconds(3000).toString());
+        batch.add(record("incident-outcome", payload));
     }
 
     private void call(String callId, String disposition, String incidentId, String district, long received) {

@@ -1,6 +1,7 @@
 package org.rescuegrid.hq.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,32 @@ class HqKafkaSettingsTest {
             return new Config(bootstrapServers, topic, groupId, maxPollRecords, value);
         }
 
+        // The security keys are validated by securityKeysValidatedWithHqPid; the rest of the tests run without them.
+        @Override
+        public String securityProtocol() {
+            return "PLAINTEXT";
+        }
+
+        @Override
+        public String saslMechanism() {
+            return "SCRAM-SHA-512";
+        }
+
+        @Override
+        public String username() {
+            return "";
+        }
+
+        @Override
+        public String password() {
+            return "";
+        }
+
+        @Override
+        public String truststorePath() {
+            return "";
+        }
+
         @Override
         public Class<? extends Annotation> annotationType() {
             return HqKafkaConfig.class;
@@ -62,12 +89,37 @@ class HqKafkaSettingsTest {
 
     @Test
     void consumerCommitsByHand() {
-        Properties properties = HqKafkaConsumer.consumerProperties(HqKafkaSettings.from(Config.valid()));
+        Properties properties = HqKafkaConsumer.consumerProperties(HqKafkaSettings.from(Config.valid()),
+                HqKafkaSettings.security(Config.valid()));
 
         assertEquals("false", properties.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
         assertEquals("earliest", properties.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
         assertEquals("rescuegrid-hq", properties.get(ConsumerConfig.GROUP_ID_CONFIG));
         assertEquals("3000", properties.get(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG));
+        assertEquals("org.apache.kafka.clients.consumer.CooperativeStickyAssignor",
+                properties.get(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG));
+    }
+
+    @Test
+    void provinceTopicsMatchPrefixAndProvince() {
+        HqKafkaSettings settings = HqKafkaSettings.from(Config.valid());
+
+        assertTrue(settings.provinceTopics().matcher("rescuegrid.uplink.PB-LHR").matches());
+        assertFalse(settings.provinceTopics().matcher("rescuegrid.uplink").matches());
+        assertFalse(settings.provinceTopics().matcher("rescuegridXuplink.PB-LHR").matches());
+        assertFalse(settings.provinceTopics().matcher("other.rescuegrid.uplink.PB-LHR").matches());
+        assertEquals("PB-LHR", settings.provinceOf("rescuegrid.uplink.PB-LHR"));
+    }
+
+    @Test
+    void securityKeysValidatedWithHqPid() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KafkaClientSecurity.from(HqKafkaSettings.PID,
+                new String[] {"securityProtocol", "saslMechanism", "username", "password", "truststorePath"}, "SASL_SSL",
+                "SCRAM-SHA-512", "hq", "$[secret:hq.kafka.password]", "/etc/kafka-ca.pem"));
+
+        assertEquals("org.rescuegrid.hq.kafka: password '$[secret:hq.kafka.password]' is an unresolved placeholder;"
+                + " create the secret file it names in the node's etc folder", e.getMessage());
+        assertEquals("PLAINTEXT", HqKafkaSettings.security(Config.valid()).toString());
     }
 
     static Stream<Arguments> invalidValues() {

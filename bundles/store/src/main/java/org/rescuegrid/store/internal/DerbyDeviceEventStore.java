@@ -26,7 +26,7 @@ import org.rescuegrid.store.schema.Jdbc;
 @Component(service = DeviceEventStore.class)
 public class DerbyDeviceEventStore implements DeviceEventStore {
 
-    private static final String COLUMNS = "event_id, device_id, vehicle_id, event_type, event_time, received_at, attributes";
+    static final String COLUMNS = "event_id, device_id, vehicle_id, event_type, event_time, received_at, attributes";
 
     private final StoreDatabase database;
 
@@ -137,7 +137,7 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
         }
     }
 
-    private static StoredDeviceEvent read(ResultSet rs) throws SQLException {
+    static StoredDeviceEvent read(ResultSet rs) throws SQLException {
         DeviceEvent event = new DeviceEvent(rs.getString("device_id"), rs.getString("event_type"),
                 Jdbc.getInstant(rs, "event_time"), RecordJson.readAttributes(rs.getString("attributes")));
         return new StoredDeviceEvent(rs.getString("event_id"), rs.getString("vehicle_id"), event, Jdbc.getInstant(rs, "received_at"));

@@ -40,7 +40,7 @@ import org.rescuegrid.store.schema.Jdbc;
 @Designate(ocd = PositionValidityConfig.class)
 public class DerbyPositionStore implements PositionStore {
 
-    private static final String COLUMNS = "event_id, device_id, vehicle_id, fix_time, received_at, latitude, longitude,"
+    static final String COLUMNS = "event_id, device_id, vehicle_id, fix_time, received_at, latitude, longitude,"
             + " altitude, speed_kmh, course, satellites, hdop, fix_valid, validity";
     private static final String USABLE = "validity IN ('" + FixValidity.VALID + "', '" + FixValidity.ROLLOVER_CORRECTED + "')";
 
@@ -253,7 +253,7 @@ public class DerbyPositionStore implements PositionStore {
         }
     }
 
-    private static StoredPosition read(ResultSet rs) throws SQLException {
+    static StoredPosition read(ResultSet rs) throws SQLException {
         PositionFix fix = new PositionFix(
                 rs.getString("device_id"),
                 Jdbc.getInstant(rs, "fix_time"),

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Writes a batch request and reads HQ's confirmation. A request is
- * {@code {"province":..,"batchId":..,"records":[{"eventId":..,"type":..,"createdAt":..,"payload":{..}}]}};
+ * {@code {"province":..,"batchId":..,"backlog":{..},"records":[{"eventId":..,"type":..,"createdAt":..,"payload":{..}}]}},
+ * where {@code backlog} is {@code {"rows":..,"oldestCreatedAt":..,"oldestAgeSeconds":..}} (see {@link Backlog});
  * the confirmation lists in {@code accepted} the event ids HQ has committed, including those it already had.
  * A 400 response for invalid records lists them in {@code rejected} as {@code {"index":..,"eventId":..,"reason":..}}.
  */
@@ -29,11 +30,17 @@ final class BatchCodec {
     }
 
     static String encode(String province, String batchId, List<OutboxRecord> records) {
+        return encode(province, batchId, records, null);
+    }
+
+    /** Writes a batch request that reports the outbox backlog, or none when {@code backlog} is null. */
+    static String encode(String province, String batchId, List<OutboxRecord> records, Backlog backlog) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("province", province);
             json.writeStringField("batchId", batchId);
+            writeBacklog(json, backlog);
             json.writeArrayFieldStart("records");
             for (OutboxRecord record : records) {
                 json.writeStartObject();
@@ -53,15 +60,21 @@ final class BatchCodec {
         return out.toString();
     }
 
+    static String encodeRecord(String province, OutboxRecord record) {
+        return encodeRecord(province, record, null);
+    }
+
     /**
      * Writes one record as the value of a Kafka message:
-     * {@code {"province":..,"eventId":..,"type":..,"createdAt":..,"payload":{..}}}.
+     * {@code {"province":..,"backlog":{..},"eventId":..,"type":..,"createdAt":..,"payload":{..}}}. Every message
+     * carries the backlog of its batch, because HQ may consume any of them last.
      */
-    static String encodeRecord(String province, OutboxRecord record) {
+    static String encodeRecord(String province, OutboxRecord record, Backlog backlog) {
         StringWriter out = new StringWriter();
         try (JsonGenerator json = FACTORY.createGenerator(out)) {
             json.writeStartObject();
             json.writeStringField("province", province);
+            writeBacklog(json, backlog);
             json.writeStringField("eventId", record.eventId());
             json.writeStringField("type", record.recordType());
             json.writeStringField("createdAt", record.createdAt().toString());
@@ -72,6 +85,17 @@ final class BatchCodec {
             throw new IllegalStateException("event " + record.eventId() + " could not be written as JSON: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    private static void writeBacklog(JsonGenerator json, Backlog backlog) throws IOException {
+        if (backlog == null) {
+            return;
+        }
+        json.writeObjectFieldStart("backlog");
+        json.writeNumberField("rows", backlog.rows());
+        json.writeStringField("oldestCreatedAt", backlog.oldestCreatedAt().toString());
+        json.writeNumberField("oldestAgeSeconds", backlog.oldestAgeSeconds());
+        json.writeEndObject();
     }
 
     /**

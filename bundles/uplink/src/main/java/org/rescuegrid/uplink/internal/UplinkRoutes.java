@@ -1,5 +1,6 @@
 package org.rescuegrid.uplink.internal;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
+import javax.net.ssl.SSLException;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
@@ -32,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * over Kafka, only when the brokers acknowledged them ({@code acks=all}). A lost response means a resend
  * that HQ deduplicates by event id, never a loss. Records HQ rejects for their content (a 400 response that lists them) are
  * moved to the outbox's rejected records with HQ's reason, because resending them cannot succeed and
- * they would block every record behind them.
+ * they would block every record behind them. Every batch and every Kafka message reports the outbox backlog
+ * behind it (see {@link BacklogGauge}), which HQ shows as the district's data health.
  */
 @Component(service = {RoutesBuilder.class, UplinkMonitor.class}, configurationPid = "org.rescuegrid.uplink",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -42,6 +46,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     static final String ROUTE_ID = "rescuegrid-uplink";
     static final String MORE = "RescueGridUplinkMore";
     static final String BATCH = "RescueGridUplinkBatch";
+    static final String BACKLOG = "RescueGridUplinkBacklog";
+    static final String TLS_BEAN = "rescuegrid-uplink-tls";
 
     private static final Logger LOG = LoggerFactory.getLogger(UplinkRoutes.class);
 
@@ -49,14 +55,36 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     private final UplinkSettings settings;
     private final UplinkState state;
     private final KafkaUplinkSender kafka;
+    private final BacklogGauge backlogGauge;
+    private final UplinkTls tls;
+    // Written and read on the route's timer thread only.
+    private boolean lastFailureWasTls;
 
     @Activate
     public UplinkRoutes(@Reference Outbox outbox, UplinkConfig config) {
         this.outbox = outbox;
         this.settings = UplinkSettings.from(config);
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff());
-        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? new KafkaUplinkSender(settings) : null;
+        this.backlogGauge = new BacklogGauge(outbox::backlog, Clock.systemUTC());
+        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? kafkaSender(settings, config) : null;
+        String etc = System.getProperty("karaf.etc");
+        this.tls = kafka == null ? UplinkTls.from(config, settings.hqUrl(), etc == null ? null : Path.of(etc)) : null;
+        if (tls != null) {
+            LOG.info("province={} uplink uses TLS {}", settings.province(), tls.mutual() ? "with this district's client certificate"
+                    : "without a client certificate, authenticated by its token");
+        }
         LOG.info("province={} uplink started to {} in batches of {}", settings.province(), settings.destination(), settings.batchSize());
+    }
+
+    private static KafkaUplinkSender kafkaSender(UplinkSettings settings, UplinkConfig config) {
+        KafkaClientSecurity security = UplinkSettings.kafkaSecurity(config);
+        if (security.protocol() == KafkaClientSecurity.Protocol.PLAINTEXT) {
+            LOG.warn("province={} uplink connects to Kafka with PLAINTEXT: records travel unencrypted and any client may write"
+                    + " this district's topic; set kafkaSecurityProtocol=SASL_SSL outside a closed test network", settings.province());
+        } else {
+            LOG.info("province={} uplink connects to Kafka with {}", settings.province(), security);
+        }
+        return new KafkaUplinkSender(settings, security);
     }
 
     /** Stops the Kafka producer, if any, after the bus has removed the route. */
@@ -91,6 +119,10 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         String separator = settings.hqUrl().getRawQuery() == null ? "?" : "&";
         String hq = settings.hqUrl() + separator + "throwExceptionOnFailure=true&connectTimeout=" + timeoutMs
                 + "&responseTimeout=" + timeoutMs + "&connectionRequestTimeout=" + timeoutMs;
+        if (tls != null) {
+            getContext().getRegistry().bind(TLS_BEAN, tls.sslContextParameters());
+            hq += "&sslContextParameters=#" + TLS_BEAN;
+        }
 
         from("timer:" + ROUTE_ID + "?delay=1000&period=" + settings.pollIntervalMs())
                 .routeId(ROUTE_ID)
@@ -127,6 +159,8 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         }
 
         exchange.setProperty(BATCH, batch);
+        Backlog backlog = backlogGauge.behind(batch, settings.batchSize());
+        exchange.setProperty(BACKLOG, backlog);
         if (kafka != null) {
             return;
         }
@@ -134,9 +168,11 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.getMessage().removeHeaders("*");
         exchange.getMessage().setHeader(Exchange.HTTP_METHOD, "POST");
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/json");
-        exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        if (!settings.token().isEmpty()) {
+            exchange.getMessage().setHeader("Authorization", "Bearer " + settings.token());
+        }
         exchange.getMessage().setHeader("X-RescueGrid-Province", settings.province());
-        exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch));
+        exchange.getMessage().setBody(BatchCodec.encode(settings.province(), batchId, batch, backlog));
         LOG.debug("province={} batch={} sending {} records", settings.province(), batchId, batch.size());
     }
 
@@ -173,7 +209,7 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
     @SuppressWarnings("unchecked")
     private void produce(Exchange exchange) {
         List<OutboxRecord> batch = exchange.getProperty(BATCH, List.class);
-        KafkaUplinkSender.Outcome outcome = kafka.send(batch);
+        KafkaUplinkSender.Outcome outcome = kafka.send(batch, exchange.getProperty(BACKLOG, Backlog.class));
 
         if (!outcome.rejected().isEmpty()) {
             for (OutboxRecord record : batch) {
@@ -210,7 +246,18 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         exchange.setProperty(MORE, false);
 
         // The first failure of a run is a WARN; repeats go to DEBUG so that a long outage is not a log flood.
-        if (state.consecutiveFailures() == 1) {
+        // A TLS failure after failures of another kind (HQ restarting, then rejecting the certificate) is a WARN too.
+        SSLException tlsError = tlsFailure(error);
+        boolean firstTlsFailure = tlsError != null && !lastFailureWasTls;
+        lastFailureWasTls = tlsError != null;
+        if (tlsError != null && (state.consecutiveFailures() == 1 || firstTlsFailure)) {
+            LOG.warn("province={} TLS handshake with HQ at {} failed, records stay in the outbox and are retried with backoff;"
+                    + " check keyStore and trustStore of org.rescuegrid.uplink and that HQ's CA signed this district's certificate: {}",
+                    settings.province(), settings.destination(), tlsError.toString());
+        } else if (state.consecutiveFailures() == 1 && error instanceof HttpOperationFailedException http && http.getStatusCode() == 403) {
+            LOG.warn("province={} HQ at {} rejected this district (403), records stay in the outbox and are retried with backoff: {}",
+                    settings.province(), settings.destination(), http.getResponseBody());
+        } else if (state.consecutiveFailures() == 1) {
             LOG.warn("province={} upload to {} failed, records stay in the outbox and are retried with backoff: {}",
                     settings.province(), settings.destination(), reason);
         } else {
@@ -249,6 +296,16 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         int moved = outbox.reject(reasons);
         exchange.setProperty(MORE, moved > 0);
         return moved > 0;
+    }
+
+    /** Returns the TLS exception in a failure's causes, or null when it is not a TLS failure. */
+    private static SSLException tlsFailure(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SSLException ssl) {
+                return ssl;
+            }
+        }
+        return null;
     }
 
     private long safeRejectedCount() {

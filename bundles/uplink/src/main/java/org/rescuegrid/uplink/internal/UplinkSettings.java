@@ -71,9 +71,11 @@ record UplinkSettings(String province, Transport transport, URI hqUrl, String to
             throw new IllegalArgumentException(PID + ": token '" + token + "' is an unresolved placeholder;"
                     + " create the secret file it names in the node's etc folder");
         }
-        if (token.length() < 16) {
+        // A district with a client certificate for an https HQ authenticates by its certificate and needs no token.
+        if (token.length() < 16 && !(token.isEmpty() && UplinkTls.presentsCertificate(config))) {
             throw new IllegalArgumentException(PID + ": token is " + token.length()
-                    + " characters long; set the province's token issued by HQ, at least 16 characters");
+                    + " characters long; set the province's token issued by HQ, at least 16 characters,"
+                    + " or a keyStore with the district's client certificate and an https hqUrl");
         }
 
         return new UplinkSettings(province, transport, url, token, null, null, config.batchSize(), config.pollIntervalMs(),
@@ -82,7 +84,22 @@ record UplinkSettings(String province, Transport transport, URI hqUrl, String to
 
     /** Returns where records go, for log lines: the HQ URL or the Kafka topic and brokers. */
     String destination() {
-        return transport == Transport.HTTP ? hqUrl.toString() : "kafka topic " + kafkaTopic + " at " + kafkaBootstrapServers;
+        return transport == Transport.HTTP ? hqUrl.toString() : "kafka topic " + kafkaProvinceTopic() + " at " + kafkaBootstrapServers;
+    }
+
+    /**
+     * Returns the topic this district produces to: the configured prefix, a dot and the province code. HQ's
+     * ACLs let only the district's Kafka user write it, so HQ takes the topic as proof of the district.
+     */
+    String kafkaProvinceTopic() {
+        return kafkaTopic + "." + province;
+    }
+
+    /** Validates the Kafka security keys of the configuration; call it only for the kafka transport. */
+    static KafkaClientSecurity kafkaSecurity(UplinkConfig config) {
+        return KafkaClientSecurity.from(PID, new String[] {"kafkaSecurityProtocol", "kafkaSaslMechanism", "kafkaUsername", "kafkaPassword",
+            "kafkaTruststorePath"}, config.kafkaSecurityProtocol(), config.kafkaSaslMechanism(), config.kafkaUsername(),
+                config.kafkaPassword(), config.kafkaTruststorePath());
     }
 
     private static String bootstrapServers(String value) {
@@ -108,8 +125,9 @@ record UplinkSettings(String province, Transport transport, URI hqUrl, String to
 
     private static String topic(String value) {
         String topic = value == null ? "" : value.strip();
-        if (!TOPIC.matcher(topic).matches() || ".".equals(topic) || "..".equals(topic)) {
-            throw invalid("kafkaTopic", topic, "a Kafka topic name of 1-249 letters, digits, '.', '_' or '-', for example rescuegrid.uplink");
+        // The district's topic appends '.' and a province code of up to 32 characters, within Kafka's 249.
+        if (!TOPIC.matcher(topic).matches() || ".".equals(topic) || "..".equals(topic) || topic.length() > 249 - 33) {
+            throw invalid("kafkaTopic", topic, "a topic prefix of 1-216 letters, digits, '.', '_' or '-', for example rescuegrid.uplink");
         }
         return topic;
     }

@@ -133,4 +133,33 @@ class BatchCodecTest {
         assertTrue(e.getMessage().endsWith("x".repeat(200) + "..."), e.getMessage());
         assertFalse(e.getMessage().contains("x".repeat(201)), "only the first 200 characters are quoted");
     }
+
+    @Test
+    void encodeWritesBacklog() throws Exception {
+        Backlog backlog = new Backlog(1200, Instant.parse("2026-12-04T10:15:31.125Z"), 95);
+
+        JsonNode written = MAPPER.readTree(BatchCodec.encode("PB-LHR", "batch-9", records(), backlog)).path("backlog");
+
+        assertEquals(1200, written.path("rows").asLong());
+        assertEquals("2026-12-04T10:15:31.125Z", written.path("oldestCreatedAt").asText());
+        assertEquals(95, written.path("oldestAgeSeconds").asLong());
+    }
+
+    @Test
+    void encodeRecordWritesBacklog() throws Exception {
+        Backlog backlog = new Backlog(0, Instant.parse("2026-12-04T10:15:31.125Z"), 2);
+
+        JsonNode message = MAPPER.readTree(BatchCodec.encodeRecord("PB-LHR", records().get(0), backlog));
+
+        assertEquals(0, message.path("backlog").path("rows").asLong());
+        assertEquals(2, message.path("backlog").path("oldestAgeSeconds").asLong());
+        assertEquals(EVENT_1, message.path("eventId").asText());
+    }
+
+    @Test
+    void encodeWithoutBacklogOmitsField() throws Exception {
+        JsonNode batch = MAPPER.readTree(BatchCodec.encode("PB-LHR", "batch-10", records()));
+
+        assertFalse(batch.has("backlog"));
+    }
 }

@@ -69,8 +69,55 @@ record TestUplinkConfig(String province, String transport, String hqUrl, String 
                 maxBackoffSeconds, value);
     }
 
+    // The Kafka security keys are validated by KafkaClientSecurityTest; here the kafka transport runs without them.
+    @Override
+    public String kafkaSecurityProtocol() {
+        return "PLAINTEXT";
+    }
+
+    @Override
+    public String kafkaSaslMechanism() {
+        return "SCRAM-SHA-512";
+    }
+
+    @Override
+    public String kafkaUsername() {
+        return "";
+    }
+
+    @Override
+    public String kafkaPassword() {
+        return "";
+    }
+
+    @Override
+    public String kafkaTruststorePath() {
+        return "";
+    }
+
     @Override
     public Class<? extends Annotation> annotationType() {
         return UplinkConfig.class;
+    }
+
+    // The TLS keys keep the annotation's empty defaults here; TlsUplinkConfig sets them.
+    @Override
+    public String keyStore() {
+        return "";
+    }
+
+    @Override
+    public String keyStorePassword() {
+        return "";
+    }
+
+    @Override
+    public String trustStore() {
+        return "";
+    }
+
+    @Override
+    public String trustStorePassword() {
+        return "";
     }
 }

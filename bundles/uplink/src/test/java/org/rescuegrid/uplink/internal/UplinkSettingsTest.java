@@ -89,6 +89,8 @@ class UplinkSettingsTest {
                 Arguments.of(KAFKA.withKafkaTopic("hq uplink"), "kafkaTopic", "hq uplink"),
                 Arguments.of(KAFKA.withKafkaTopic(".."), "kafkaTopic", ".."),
                 Arguments.of(KAFKA.withKafkaTopic("t".repeat(250)), "kafkaTopic", "t".repeat(250)),
+                // A 216-character prefix, a dot and a 32-character province code fill Kafka's 249 characters.
+                Arguments.of(KAFKA.withKafkaTopic("t".repeat(217)), "kafkaTopic", "t".repeat(217)),
                 Arguments.of(KAFKA.withBatchSize(0), "batchSize", "0"));
     }
 
@@ -148,6 +150,7 @@ class UplinkSettingsTest {
         assertEquals(UplinkSettings.Transport.KAFKA, settings.transport());
         assertEquals("127.0.0.1:9092,broker-2.hq.example:19092,[::1]:9094", settings.kafkaBootstrapServers());
         assertEquals("hq.uplink_v1", settings.kafkaTopic());
+        assertEquals("hq.uplink_v1.PB-LHR", settings.kafkaProvinceTopic());
         assertEquals(null, settings.token());
         assertEquals(null, settings.hqUrl());
     }

@@ -1,6 +1,5 @@
 package org.rescuegrid.backoffice.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -15,7 +14,7 @@ import org.rescuegrid.backoffice.internal.AuditTrail;
 
 @Command(scope = "rescue", name = "audit", description = "Lists audit records, newest last: who did what, when, from where, and what changed.")
 @Service
-public class AuditCommand implements Action {
+public class AuditCommand extends BackOfficeCommand {
 
     @Option(name = "--from", description = "Start of the period, a date or an ISO-8601 UTC time.")
     String from;
@@ -43,19 +42,19 @@ public class AuditCommand implements Action {
     AuditTrail audit;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         if (limit < 1) {
-            throw new IllegalArgumentException("limit " + limit + " is invalid; give a positive number of records");
+            throw new IllegalArgumentException("--limit " + limit + " is invalid; give a positive number of records");
         }
         AuditSource parsedSource = null;
         if (source != null) {
             try {
                 parsedSource = AuditSource.valueOf(source.strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("source '" + source + "' is invalid; use console, rest, config or automatic", e);
+                throw new IllegalArgumentException("--source '" + source + "' is invalid; use console, rest, config or automatic", e);
             }
         }
-        AuditQuery query = new AuditQuery(Format.instant("from", from), Format.instant("to", to), actor, action, parsedSource, target, limit);
+        AuditQuery query = new AuditQuery(Format.instant("--from", from), Format.instant("--to", to), actor, action, parsedSource, target, limit);
         ShellTable table = new ShellTable();
         table.column("Seq").alignRight();
         table.column("Time (UTC)");

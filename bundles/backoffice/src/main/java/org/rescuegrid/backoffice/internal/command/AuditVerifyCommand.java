@@ -1,6 +1,5 @@
 package org.rescuegrid.backoffice.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -9,13 +8,13 @@ import org.rescuegrid.backoffice.internal.AuditVerification;
 
 @Command(scope = "rescue", name = "audit-verify", description = "Checks the audit chain and reports the first edited, deleted or reordered record.")
 @Service
-public class AuditVerifyCommand implements Action {
+public class AuditVerifyCommand extends BackOfficeCommand {
 
     @Reference
     AuditTrail audit;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         AuditVerification verification = audit.verify();
         System.out.println(verification.describe());
         return null;

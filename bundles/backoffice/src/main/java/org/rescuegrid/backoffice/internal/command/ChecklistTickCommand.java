@@ -2,21 +2,20 @@ package org.rescuegrid.backoffice.internal.command;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.rescuegrid.api.audit.AuditSource;
+import org.rescuegrid.backoffice.internal.Actor;
 import org.rescuegrid.backoffice.internal.BackOffice;
 import org.rescuegrid.backoffice.internal.IncidentFact;
 import org.rescuegrid.backoffice.internal.Sop;
 
 @Command(scope = "rescue", name = "checklist-tick", description = "Records that a crew member ticked a checklist item of an incident, such as scene-safety.")
 @Service
-public class ChecklistTickCommand implements Action {
+public class ChecklistTickCommand extends BackOfficeCommand {
 
     @Argument(index = 0, name = "incident", description = "Incident id.", required = true)
     String incidentId;
@@ -37,11 +36,11 @@ public class ChecklistTickCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
-        Instant time = at == null ? Instant.now() : Format.instant("at", at);
+    protected Object run() {
+        Instant time = at == null ? Instant.now() : Format.instant("--at", at);
         Object user = session == null ? null : session.get("USER");
         backOffice.compliance().recordFact(new IncidentFact(incidentId.strip(), Sop.FactKind.CHECKLIST, item.strip(), time,
-                staffId == null ? null : staffId.strip()), user == null ? "console" : user.toString(), AuditSource.CONSOLE);
+                staffId == null ? null : staffId.strip()), Actor.console(user == null ? "console" : user.toString()));
         System.out.println("Ticked " + item.strip() + " on incident " + incidentId.strip() + ".");
         return null;
     }

@@ -1,9 +1,10 @@
 package org.rescuegrid.backoffice.internal.command;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.TreeMap;
 import java.util.function.Function;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
@@ -12,13 +13,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.apache.karaf.shell.support.table.ShellTable;
 import org.rescuegrid.backoffice.internal.BackOffice;
+import org.rescuegrid.backoffice.internal.DriverAttribution;
 import org.rescuegrid.backoffice.internal.Scores;
 import org.rescuegrid.backoffice.internal.StepResult;
 import org.rescuegrid.frontoffice.Incident;
 
 @Command(scope = "rescue", name = "compliance", description = "Shows how incidents followed their procedures: each step of one incident, or scores per staff, station, district or shift.")
 @Service
-public class ComplianceCommand implements Action {
+public class ComplianceCommand extends BackOfficeCommand {
 
     @Option(name = "--incident", description = "Incident id: shows each step met, late (by how much), missed or still open, with the responsible person.")
     String incidentId;
@@ -40,7 +42,7 @@ public class ComplianceCommand implements Action {
     BackOffice backOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         if (incidentId != null) {
             return showIncident(incidentId.strip());
         }
@@ -51,7 +53,7 @@ public class ComplianceCommand implements Action {
             case "shift" -> StepResult::shift;
             default -> throw new IllegalArgumentException("--by '" + by + "' is invalid; use staff, station, district or shift");
         };
-        List<StepResult> results = backOffice.compliance().results(null, Format.instant("from", from), Format.instant("to", to));
+        List<StepResult> results = backOffice.compliance().results(null, Format.instant("--from", from), Format.instant("--to", to));
         if (staffId != null) {
             results = results.stream().filter(r -> staffId.strip().equals(r.staffId())).toList();
         }
@@ -68,6 +70,7 @@ public class ComplianceCommand implements Action {
                     score.overdue(), Format.duration(score.totalLate()));
         }
         table.print(System.out);
+        printDriverEvents();
         List<Scores.Score> worst = Scores.worstSteps(results);
         if (!worst.isEmpty()) {
             System.out.println("Steps most often late or missed:");
@@ -82,6 +85,27 @@ public class ComplianceCommand implements Action {
             steps.print(System.out);
         }
         return null;
+    }
+
+    /** Prints the driver-behaviour events of the period per group, attributed to the crew rostered on each vehicle then. */
+    private void printDriverEvents() {
+        Instant start = Format.instant("--from", from);
+        Instant end = Format.instant("--to", to);
+        List<DriverAttribution.AttributedEvent> events = backOffice.driverEvents(start == null ? Instant.EPOCH : start, end == null ? Instant.now() : end)
+                .stream().filter(e -> staffId == null || staffId.strip().equals(e.staffId())).toList();
+        List<DriverAttribution.Tally> tallies = DriverAttribution.tally(events, DriverAttribution.key(by.strip()));
+        if (tallies.isEmpty()) {
+            return;
+        }
+        System.out.println("Driver events:");
+        ShellTable table = new ShellTable();
+        table.column(Character.toUpperCase(by.strip().charAt(0)) + by.strip().substring(1));
+        table.column("Events").alignRight();
+        table.column("By type");
+        for (DriverAttribution.Tally tally : tallies) {
+            table.addRow().addContent(tally.key(), tally.events(), new TreeMap<>(tally.byType()).toString());
+        }
+        table.print(System.out);
     }
 
     private Object showIncident(String id) {

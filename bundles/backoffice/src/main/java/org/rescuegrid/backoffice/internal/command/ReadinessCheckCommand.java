@@ -3,20 +3,19 @@ package org.rescuegrid.backoffice.internal.command;
 import java.util.Arrays;
 import java.util.List;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
-import org.rescuegrid.api.audit.AuditSource;
+import org.rescuegrid.backoffice.internal.Actor;
 import org.rescuegrid.backoffice.internal.BackOffice;
 import org.rescuegrid.backoffice.internal.Readiness;
 
 @Command(scope = "rescue", name = "readiness-check", description = "Records a vehicle's start-of-shift readiness checklist; a failed item puts it out of service until a check passes.")
 @Service
-public class ReadinessCheckCommand implements Action {
+public class ReadinessCheckCommand extends BackOfficeCommand {
 
     @Argument(index = 0, name = "vehicle", description = "Vehicle id of the fleet.", required = true)
     String vehicleId;
@@ -38,7 +37,7 @@ public class ReadinessCheckCommand implements Action {
     Session session;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         String id = vehicleId.strip();
         if (backOffice.frontOffice().vehicles().stream().noneMatch(v -> v.vehicleId().equals(id))) {
             throw new IllegalArgumentException("vehicle '" + id + "' is not in the fleet; rescue:dispatch INCIDENT lists vehicles");
@@ -50,7 +49,7 @@ public class ReadinessCheckCommand implements Action {
                 : failed.stream().flatMap(item -> Arrays.stream(item.split(","))).map(String::strip).filter(item -> !item.isEmpty()).toList();
         Object user = session == null ? null : session.get("USER");
         Readiness.Check check = backOffice.readiness().record(id, null, staffId == null ? null : staffId.strip(), items, note,
-                user == null ? "console" : user.toString(), AuditSource.CONSOLE);
+                Actor.console(user == null ? "console" : user.toString()));
         System.out.println(check.passed() ? "Vehicle " + id + " passed its readiness check and is in service."
                 : "Vehicle " + id + " failed " + String.join(", ", check.failedItems()) + " and is out of service until a check passes.");
         return null;

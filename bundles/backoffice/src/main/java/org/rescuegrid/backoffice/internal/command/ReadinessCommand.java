@@ -1,6 +1,5 @@
 package org.rescuegrid.backoffice.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -11,13 +10,13 @@ import org.rescuegrid.frontoffice.Vehicle;
 
 @Command(scope = "rescue", name = "readiness", description = "Lists the fleet with each vehicle's latest readiness check and whether it is in service.")
 @Service
-public class ReadinessCommand implements Action {
+public class ReadinessCommand extends BackOfficeCommand {
 
     @Reference
     BackOffice backOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         ShellTable table = new ShellTable();
         table.column("Vehicle");
         table.column("Service");

@@ -2,7 +2,6 @@ package org.rescuegrid.backoffice.internal.command;
 
 import java.time.Instant;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -13,9 +12,9 @@ import org.rescuegrid.backoffice.internal.Roster;
 
 @Command(scope = "rescue", name = "roster", description = "Shows who is on which vehicle and desk at a time (default now), or all staff with --staff.")
 @Service
-public class RosterCommand implements Action {
+public class RosterCommand extends BackOfficeCommand {
 
-    @Option(name = "--at", description = "Time to show, an ISO-8601 UTC time; default now.")
+    @Option(name = "--at", description = "Time to show, a date (its midnight UTC) or an ISO-8601 UTC time; default now.")
     String at;
 
     @Option(name = "--staff", description = "List every staff member with role, station, district and login instead.")
@@ -25,7 +24,7 @@ public class RosterCommand implements Action {
     BackOffice backOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         Roster roster = backOffice.roster().get();
         if (backOffice.roster().problem() != null) {
             System.out.println("Roster files not loaded, the previous roster stays: " + backOffice.roster().problem());
@@ -42,7 +41,7 @@ public class RosterCommand implements Action {
                 table.addRow().addContent(member.staffId(), member.name(), member.role(), member.station(), member.district(), Format.text(member.login()));
             }
         } else {
-            Instant time = at == null ? Instant.now() : Format.instant("at", at);
+            Instant time = at == null ? Instant.now() : Format.instant("--at", at);
             System.out.println("Shift at " + Format.time(time) + ": " + roster.shiftAt(time).map(Roster.Shift::name).orElse("none"));
             table.column("Post");
             table.column("Staff");

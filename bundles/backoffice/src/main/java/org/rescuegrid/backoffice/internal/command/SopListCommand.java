@@ -1,6 +1,5 @@
 package org.rescuegrid.backoffice.internal.command;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
@@ -10,13 +9,13 @@ import org.rescuegrid.backoffice.internal.SopLibrary;
 
 @Command(scope = "rescue", name = "sop-list", description = "Lists the standard operating procedures: every version with when it took effect, and files that were not loaded.")
 @Service
-public class SopListCommand implements Action {
+public class SopListCommand extends BackOfficeCommand {
 
     @Reference
     BackOffice backOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         ShellTable table = new ShellTable();
         table.column("Incident type");
         table.column("Version").alignRight();

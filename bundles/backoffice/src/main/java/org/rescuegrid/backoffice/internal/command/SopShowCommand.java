@@ -2,7 +2,6 @@ package org.rescuegrid.backoffice.internal.command;
 
 import java.util.Comparator;
 
-import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -18,7 +17,7 @@ import org.rescuegrid.frontoffice.IncidentType;
 
 @Command(scope = "rescue", name = "sop-show", description = "Shows the steps of a procedure: role, the fact that marks each done, and its deadline.")
 @Service
-public class SopShowCommand implements Action {
+public class SopShowCommand extends BackOfficeCommand {
 
     @Argument(index = 0, name = "incident-type", description = "Incident type, for example road-traffic-accident.", required = true)
     @Completion(value = StringsCompleter.class, values = {"road-traffic-accident", "fire", "medical-emergency", "building-collapse", "drowning",
@@ -32,7 +31,7 @@ public class SopShowCommand implements Action {
     BackOffice backOffice;
 
     @Override
-    public Object execute() {
+    protected Object run() {
         IncidentType parsed = IncidentType.parse(type);
         SopLibrary.StoredSop stored = backOffice.procedures().versions().stream()
                 .filter(s -> s.sop().incidentType() == parsed && (version == null || s.sop().version() == version))

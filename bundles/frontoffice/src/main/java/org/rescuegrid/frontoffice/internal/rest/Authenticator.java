@@ -2,6 +2,8 @@ package org.rescuegrid.frontoffice.internal.rest;
 
 import java.util.Optional;
 
+import org.rescuegrid.frontoffice.rest.ApiUser;
+
 /** Checks a user name and password. */
 interface Authenticator {
 

@@ -12,6 +12,7 @@ import org.rescuegrid.frontoffice.CallRecord;
 import org.rescuegrid.frontoffice.FrontOfficeService;
 import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.IncidentOutcome;
+import org.rescuegrid.frontoffice.rest.ApiException;
 
 /** The REST API's incident views and the actions that need more than one service call. */
 final class IncidentActions {

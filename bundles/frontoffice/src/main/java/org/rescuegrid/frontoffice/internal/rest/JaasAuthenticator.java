@@ -3,6 +3,7 @@ package org.rescuegrid.frontoffice.internal.rest;
 import java.util.Optional;
 
 import org.rescuegrid.api.security.JaasLogin;
+import org.rescuegrid.frontoffice.rest.ApiUser;
 
 /**
  * Logs users in to a Karaf JAAS realm, the same one the console and SSH use, so users, groups and roles

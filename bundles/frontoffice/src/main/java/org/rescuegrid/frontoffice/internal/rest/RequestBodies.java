@@ -8,6 +8,7 @@ import org.rescuegrid.frontoffice.IncidentType;
 import org.rescuegrid.frontoffice.Location;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Step;
+import org.rescuegrid.frontoffice.rest.ApiException;
 
 /** Turns the JSON bodies of the REST API into the front office's inputs. */
 final class RequestBodies {

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,17 +26,24 @@ import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Recommendation;
 import org.rescuegrid.frontoffice.Step;
 import org.rescuegrid.frontoffice.StepSource;
+import org.rescuegrid.frontoffice.rest.ApiException;
+import org.rescuegrid.frontoffice.rest.ApiRequest;
+import org.rescuegrid.frontoffice.rest.ApiResponse;
+import org.rescuegrid.frontoffice.rest.ApiUser;
+import org.rescuegrid.frontoffice.rest.QueryParameters;
+import org.rescuegrid.frontoffice.rest.RestResource;
 
 /**
  * The front office's REST API below {@value #BASE}: the console's operations over JSON. Every request
  * needs HTTP Basic credentials of the JAAS realm (401 without), the operator role (or supervisor or
  * admin), and the supervisor or admin role to close incidents and reclassify calls (403). Bodies are
  * JSON objects (415 for another Content-Type, 400 naming the field for a bad one), unknown ids give
- * 404, and a change the incident's state does not allow gives 409 with the reason.
+ * 404, and a change the incident's state does not allow gives 409 with the reason. Paths below another
+ * bundle's {@link RestResource} roots go to that resource after the login.
  */
 final class RestApi {
 
-    static final String BASE = "/api/v1";
+    static final String BASE = RestResource.BASE;
     static final String REALM = "rescuegrid";
 
     private static final Pattern CALLS = Pattern.compile("/calls");
@@ -49,11 +57,18 @@ final class RestApi {
     private final Authenticator authenticator;
     private final IncidentActions incidentActions;
     private final Consumer<AuditEntry> audit;
+    private final Supplier<List<RestResource>> resources;
 
     RestApi(FrontOfficeService frontOffice, Authenticator authenticator, Consumer<AuditEntry> audit) {
+        this(frontOffice, authenticator, audit, List::of);
+    }
+
+    /** @param resources other bundles' resources, asked for paths the front office does not serve itself */
+    RestApi(FrontOfficeService frontOffice, Authenticator authenticator, Consumer<AuditEntry> audit, Supplier<List<RestResource>> resources) {
         this.frontOffice = frontOffice;
         this.authenticator = authenticator;
         this.audit = audit;
+        this.resources = resources;
         this.incidentActions = new IncidentActions(frontOffice);
     }
 
@@ -110,8 +125,24 @@ final class RestApi {
             requireOperator(user);
             return ApiResponse.of(200, kpi(QueryParameters.parse(request.query(), List.of("from", "to"))));
         }
+        String root = root(path);
+        List<String> otherRoots = new ArrayList<>();
+        for (RestResource resource : resources.get()) {
+            if (resource.roots().contains(root)) {
+                return resource.handle(new ApiRequest(request.method(), path, request.query(), request.authorization(), request.contentType(),
+                        request.body(), request.remoteAddress()), user);
+            }
+            otherRoots.addAll(resource.roots());
+        }
         throw ApiException.notFound("no resource at " + BASE + path + "; the API has /calls, /calls/{id}/reclassify, /incidents,"
-                + " /incidents/{id}, /incidents/{id}/dispatch, /incidents/{id}/steps, /incidents/{id}/close, /incidents/{id}/assistance and /kpi");
+                + " /incidents/{id}, /incidents/{id}/dispatch, /incidents/{id}/steps, /incidents/{id}/close, /incidents/{id}/assistance, /kpi"
+                + (otherRoots.isEmpty() ? "" : " and " + String.join(", ", otherRoots)));
+    }
+
+    /** Returns a path's first segment, such as {@code /sops} of {@code /sops/fire}. */
+    private static String root(String path) {
+        int slash = path.indexOf('/', 1);
+        return slash < 0 ? path : path.substring(0, slash);
     }
 
     private ApiResponse incidentAction(ApiRequest request, ApiUser user, String incidentId, String action) {

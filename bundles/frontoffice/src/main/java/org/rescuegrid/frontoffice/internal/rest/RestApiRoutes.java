@@ -1,6 +1,8 @@
 package org.rescuegrid.frontoffice.internal.rest;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,6 +16,9 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.rescuegrid.api.audit.AuditLog;
 import org.rescuegrid.frontoffice.FrontOfficeService;
+import org.rescuegrid.frontoffice.rest.ApiRequest;
+import org.rescuegrid.frontoffice.rest.ApiResponse;
+import org.rescuegrid.frontoffice.rest.RestResource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +43,7 @@ public class RestApiRoutes extends RouteBuilder {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final RestApi api;
+    private final List<RestResource> resources = new CopyOnWriteArrayList<>();
     private volatile AuditLog audit;
 
     @Activate
@@ -47,7 +53,18 @@ public class RestApiRoutes extends RouteBuilder {
             if (log != null) {
                 log.record(entry);
             }
-        });
+        }, () -> List.copyOf(resources));
+    }
+
+    /** Binds another bundle's resources below {@link RestResource#BASE}, such as the back office's procedures and compliance. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindResource(RestResource resource) {
+        resources.add(resource);
+        LOG.info("REST resources {} added below {}", resource.roots(), RestApi.BASE);
+    }
+
+    void unbindResource(RestResource resource) {
+        resources.remove(resource);
     }
 
     /** Binds the back office's audit trail, where it is installed, so that changes made over REST are recorded there. */
@@ -86,7 +103,7 @@ public class RestApiRoutes extends RouteBuilder {
             response = api.handle(request);
         } catch (RuntimeException e) {
             LOG.error("REST {} {} failed: {}", request.method(), request.path(), e.toString(), e);
-            response = ApiResponse.of(500, JsonViews.error("the front office failed to handle the request; see the node's log"));
+            response = ApiResponse.of(500, JsonViews.error("the node failed to handle the request; see the node's log"));
         }
         // TODO: failed logins are logged but not rate-limited, so the API does not slow down password guessing.
         if (response.status() == 401 || response.status() == 403) {

@@ -17,6 +17,8 @@ import org.rescuegrid.frontoffice.IncidentOutcome;
 import org.rescuegrid.frontoffice.IncidentType;
 import org.rescuegrid.frontoffice.NewCall;
 import org.rescuegrid.frontoffice.Step;
+import org.rescuegrid.frontoffice.rest.ApiException;
+import org.rescuegrid.frontoffice.rest.QueryParameters;
 
 class RequestBodiesTest {
 

@@ -21,6 +21,10 @@ import org.rescuegrid.frontoffice.Incident;
 import org.rescuegrid.frontoffice.IncidentType;
 import org.rescuegrid.frontoffice.Location;
 import org.rescuegrid.frontoffice.Step;
+import org.rescuegrid.frontoffice.rest.ApiRequest;
+import org.rescuegrid.frontoffice.rest.ApiResponse;
+import org.rescuegrid.frontoffice.rest.ApiUser;
+import org.rescuegrid.frontoffice.rest.RestResource;
 
 /** Authentication, roles and status codes of the REST API, with a front office that records what it is asked. */
 class RestApiTest {
@@ -72,6 +76,33 @@ class RestApiTest {
         assertEquals(List.of("INC-000001"), close.targets());
         assertTrue(serviceCalls.contains("close INC-000001 sup IncidentOutcome[peopleRescued=2, firstAidOnScene=1, takenToHospital=1, deathsOnScene=0]"),
                 serviceCalls.toString());
+    }
+
+    @Test
+    void otherBundlesResourcesGetAuthenticatedRequests() {
+        List<String> handled = new ArrayList<>();
+        RestResource sops = new RestResource() {
+            @Override
+            public List<String> roots() {
+                return List.of("/sops");
+            }
+
+            @Override
+            public ApiResponse handle(ApiRequest request, ApiUser user) {
+                handled.add(request.method() + " " + request.path() + " " + user.name());
+                return ApiResponse.of(200, List.of());
+            }
+        };
+        RestApi withResource = new RestApi(frontOffice(), (user, password) -> user.equals("op") && password.equals("pw")
+                ? Optional.of(new ApiUser("op", Set.of("operator"))) : Optional.empty(), audited::add, () -> List.of(sops));
+
+        assertEquals(401, withResource.handle(request("GET", "/sops/fire", null, null, null)).status());
+        assertEquals(200, withResource.handle(request("GET", "/sops/fire/", basic("op", "pw"), null, null)).status());
+        ApiResponse unknown = withResource.handle(request("GET", "/nothing", basic("op", "pw"), null, null));
+
+        assertEquals(List.of("GET /sops/fire op"), handled);
+        assertEquals(404, unknown.status());
+        assertTrue(String.valueOf(unknown.body()).contains("/sops"), String.valueOf(unknown.body()));
     }
 
     @Test

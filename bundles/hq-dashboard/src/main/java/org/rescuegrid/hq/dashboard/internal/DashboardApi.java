@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.camel.Exchange;
 import org.rescuegrid.hq.HqKpiService;
+import org.rescuegrid.hq.HqReportService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,12 +32,17 @@ class DashboardApi {
     private final HqKpiService kpiService;
     private final DashboardSettings settings;
     private final Clock clock;
+    private final ReportApi reports;
+    private final BackOfficeFacts facts;
 
-    DashboardApi(HqReadModel model, HqKpiService kpiService, DashboardSettings settings, Clock clock) {
+    DashboardApi(HqReadModel model, HqKpiService kpiService, HqReportService reportService, DashboardSettings settings, Clock clock,
+            BackOfficeFacts facts) {
         this.model = model;
         this.kpiService = kpiService;
         this.settings = settings;
         this.clock = clock;
+        this.reports = new ReportApi(model, reportService, kpiService);
+        this.facts = facts;
     }
 
     void answer(Exchange exchange, String path) throws SQLException {
@@ -47,6 +53,10 @@ class DashboardApi {
                     wrap("districts", now, model.districts(now, settings.staleAfter(), settings.silentDevice())));
             case "device-events" -> HttpExchange.json(exchange, 200, wrap("events", now, model.deviceEvents(now, MAX_EVENTS)));
             case "kpi" -> kpi(exchange, now);
+            case "reports" -> reports.report(exchange, now);
+            case "trends" -> reports.trends(exchange, now);
+            case "compliance", "driver-events", "audit/verify" -> facts.answer(exchange, path, now);
+            case "reconciliation" -> HttpExchange.json(exchange, 200, wrap("reconciliations", now, model.reconciliations()));
             default -> HttpExchange.error(exchange, 404, "no API resource '" + path + "'; see " + DashboardRoutes.API + "/openapi.json");
         }
     }
@@ -59,9 +69,7 @@ class DashboardApi {
         Map<String, String> query = HttpExchange.query(exchange);
         Instant to = instant(query, "to", now);
         Instant from = instant(query, "from", to.minus(Duration.ofHours(24)));
-        if (!from.isBefore(to)) {
-            throw new BadRequest("from " + from + " is not before to " + to + "; give a period such as from=2026-12-04&to=2026-12-05");
-        }
+        checkPeriod(from, to);
 
         ArrayNode kpis = MAPPER.createArrayNode();
         for (Map.Entry<String, List<String>> scope : model.callScopes(from, to).entrySet()) {
@@ -78,7 +86,13 @@ class DashboardApi {
         HttpExchange.json(exchange, 200, body.toString());
     }
 
-    private static Instant instant(Map<String, String> query, String name, Instant fallback) {
+    static void checkPeriod(Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new BadRequest("from " + from + " is not before to " + to + "; give a period such as from=2026-12-04&to=2026-12-05");
+        }
+    }
+
+    static Instant instant(Map<String, String> query, String name, Instant fallback) {
         String text = query.get(name);
         if (text == null || text.isBlank()) {
             return fallback;

@@ -17,7 +17,9 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.security.JaasLogin;
+import org.rescuegrid.hq.HqAuditService;
 import org.rescuegrid.hq.HqKpiService;
+import org.rescuegrid.hq.HqReportService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,11 +49,12 @@ public class DashboardRoutes extends RouteBuilder {
 
     @Activate
     public DashboardRoutes(@Reference(target = "(dataSourceName=hq)") DataSource hqDataSource, @Reference HqKpiService kpiService,
-            Map<String, Object> properties) {
+            @Reference HqReportService reportService, @Reference HqAuditService auditService, Map<String, Object> properties) {
         this.settings = DashboardSettings.from(properties);
         this.resources = new StaticResources(DashboardRoutes.class.getClassLoader());
         this.sessions = new SessionStore(settings.session(), Clock.systemUTC());
-        this.api = new DashboardApi(new HqReadModel(hqDataSource), kpiService, settings, Clock.systemUTC());
+        BackOfficeFacts facts = new BackOfficeFacts(new ComplianceReadModel(hqDataSource), new DriverEventReadModel(hqDataSource), auditService);
+        this.api = new DashboardApi(new HqReadModel(hqDataSource), kpiService, reportService, settings, Clock.systemUTC(), facts);
         LOG.info("HQ dashboard started on {} (API {}), map tiles: {}", PAGES, API,
                 settings.tileUrl().isEmpty() ? "none, offline outlines" : settings.tileUrl());
     }
@@ -116,13 +119,15 @@ public class DashboardRoutes extends RouteBuilder {
             HttpExchange.error(exchange, 415, "Content-Type '" + contentType + "' is not accepted; send the login as application/json");
             return;
         }
-        Optional<HttpExchange.BasicCredentials> login = HttpExchange.loginBody(body);
-        if (login.isEmpty()) {
-            HttpExchange.error(exchange, 400, "send {\"user\": \"NAME\", \"password\": \"PASSWORD\"} with both fields non-empty");
+        HttpExchange.BasicCredentials login;
+        try {
+            login = HttpExchange.loginBody(body);
+        } catch (IllegalArgumentException e) {
+            HttpExchange.error(exchange, 400, e.getMessage());
             return;
         }
-        String user = login.get().user();
-        char[] password = login.get().password();
+        String user = login.user();
+        char[] password = login.password();
 
         Optional<Set<String>> roles = JaasLogin.roles(settings.realm(), user, password);
         if (roles.isEmpty()) {

@@ -8,8 +8,10 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Calendar;
 import java.util.List;
 import java.util.Map;
+import java.util.TimeZone;
 import java.util.TreeMap;
 
 import javax.sql.DataSource;
@@ -84,6 +86,7 @@ class HqReadModel {
             lastHeard(connection, districts, now, staleAfter);
             recentCounts(connection, districts, now.minus(Duration.ofHours(1)));
             silentDevices(connection, districts, now, silentAfter);
+            UplinkHealthReads.addBacklogs(connection, districts);
             for (ObjectNode district : districts.values()) {
                 gaps(connection, district, now, staleAfter);
             }
@@ -91,6 +94,11 @@ class HqReadModel {
         ArrayNode result = MAPPER.createArrayNode();
         districts.values().forEach(result::add);
         return result;
+    }
+
+    /** Returns the last reconciliation result of each district, day and record type. */
+    ArrayNode reconciliations() throws SQLException {
+        return UplinkHealthReads.reconciliations(dataSource);
     }
 
     /** Returns the device events of the last day, newest first. */
@@ -120,8 +128,9 @@ class HqReadModel {
         Map<String, List<String>> scopes = new TreeMap<>();
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
                 "SELECT DISTINCT province, district FROM hq_call WHERE received_at >= ? AND received_at < ? ORDER BY province, district")) {
-            query.setTimestamp(1, Timestamp.from(from));
-            query.setTimestamp(2, Timestamp.from(to));
+            // In UTC like the receiver writes them, so the districts listed are those whose KPIs count the same calls.
+            query.setTimestamp(1, Timestamp.from(from), utc());
+            query.setTimestamp(2, Timestamp.from(to), utc());
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
                     scopes.computeIfAbsent(rs.getString(1), province -> new ArrayList<>()).add(rs.getString(2));
@@ -129,6 +138,10 @@ class HqReadModel {
             }
         }
         return scopes;
+    }
+
+    private static Calendar utc() {
+        return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     }
 
     private static void lastHeard(Connection connection, Map<String, ObjectNode> districts, Instant now, Duration staleAfter)

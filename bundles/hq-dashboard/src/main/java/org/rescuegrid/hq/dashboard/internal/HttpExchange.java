@@ -20,6 +20,7 @@ final class HttpExchange {
     static final String SESSION_COOKIE = "RG_HQ_SESSION";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String LOGIN_FORM = "send {\"user\": \"NAME\", \"password\": \"PASSWORD\"} with both fields non-empty";
 
     /** A user name and password from an {@code Authorization: Basic} header. */
     record BasicCredentials(String user, char[] password) {
@@ -94,15 +95,30 @@ final class HttpExchange {
     }
 
     /** Reads {@code {"user": .., "password": ..}}; empty when the body is not that or a field is blank. */
-    static Optional<BasicCredentials> loginBody(String body) {
+    /**
+     * Reads a login body of the form {"user": "NAME", "password": "PASSWORD"}.
+     *
+     * @throws IllegalArgumentException saying whether the body is not JSON or which field is missing
+     */
+    static BasicCredentials loginBody(String body) {
+        JsonNode root;
         try {
-            JsonNode root = body == null ? null : MAPPER.readTree(body);
-            String user = root == null ? "" : root.path("user").asText("").strip();
-            String password = root == null ? "" : root.path("password").asText("");
-            return user.isEmpty() || password.isEmpty() ? Optional.empty() : Optional.of(new BasicCredentials(user, password.toCharArray()));
+            root = body == null || body.isBlank() ? null : MAPPER.readTree(body);
         } catch (JsonProcessingException e) {
-            return Optional.empty();
+            throw new IllegalArgumentException("the login body is not valid JSON (" + e.getOriginalMessage() + "); " + LOGIN_FORM);
         }
+        if (root == null || !root.isObject()) {
+            throw new IllegalArgumentException("the login body must be a JSON object; " + LOGIN_FORM);
+        }
+        String user = root.path("user").asText("").strip();
+        String password = root.path("password").asText("");
+        if (user.isEmpty()) {
+            throw new IllegalArgumentException("field 'user' is missing or empty; " + LOGIN_FORM);
+        }
+        if (password.isEmpty()) {
+            throw new IllegalArgumentException("field 'password' is missing or empty; " + LOGIN_FORM);
+        }
+        return new BasicCredentials(user, password.toCharArray());
     }
 
     static void reply(Exchange exchange, int status, String contentType, Object body) {

@@ -1,4 +1,4 @@
-package org.rescuegrid.frontoffice.internal.rest;
+package org.rescuegrid.frontoffice.rest;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The parameters of a query string, each given at most once and each one the endpoint accepts. */
-final class QueryParameters {
+public final class QueryParameters {
 
     private final Map<String, String> values;
 
@@ -15,7 +15,7 @@ final class QueryParameters {
         this.values = values;
     }
 
-    static QueryParameters parse(String query, List<String> accepted) {
+    public static QueryParameters parse(String query, List<String> accepted) {
         Map<String, String> values = new LinkedHashMap<>();
         if (query != null && !query.isBlank()) {
             for (String pair : query.split("&")) {
@@ -38,7 +38,7 @@ final class QueryParameters {
     }
 
     /** Returns the value, or null when the parameter is absent or empty. */
-    String get(String name) {
+    public String get(String name) {
         String value = values.get(name);
         return value == null || value.isEmpty() ? null : value;
     }

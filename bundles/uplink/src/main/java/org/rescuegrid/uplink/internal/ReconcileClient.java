@@ -1,0 +1,111 @@
+package org.rescuegrid.uplink.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Calls HQ's reconciliation endpoints, {@code reconciliation} and {@code reconciliation/ids} beside the
+ * receiver's {@code batches} URL, with the province's bearer token.
+ */
+// TODO: HQ's mutual-TLS listener serves batches only, so a district that sends with a client certificate
+// still needs a token and the plain receiver URL to reconcile.
+final class ReconcileClient implements DayReconciliation.Hq {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final String province;
+    private final URI summaryUrl;
+    private final URI idsUrl;
+    private final String token;
+    private final Duration timeout;
+    private final HttpClient http;
+
+    ReconcileClient(String province, URI batchesUrl, String token, Duration timeout) {
+        this.province = province;
+        this.summaryUrl = batchesUrl.resolve("reconciliation");
+        this.idsUrl = batchesUrl.resolve("reconciliation/ids");
+        this.token = token;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    @Override
+    public DayReconciliation.Summary summary(LocalDate day, Map<String, IdDigest> digests) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("province", province);
+        body.put("day", day.toString());
+        ArrayNode types = body.putArray("types");
+        digests.forEach((type, digest) -> types.addObject().put("type", type).put("count", digest.count()).put("digest", digest.hex()));
+
+        JsonNode response = post(summaryUrl, body);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, Boolean> matches = new LinkedHashMap<>();
+        for (JsonNode type : response.path("types")) {
+            counts.put(type.path("type").asText(), type.path("hqCount").asLong());
+            matches.put(type.path("type").asText(), type.path("match").asBoolean());
+        }
+        String runId = response.path("runId").asText(null);
+        if (runId == null || !counts.keySet().containsAll(digests.keySet())) {
+            throw new IllegalStateException("HQ's reconciliation response at " + summaryUrl + " lacks the run id or a record type: "
+                    + BatchCodec.abbreviate(response.toString()));
+        }
+        return new DayReconciliation.Summary(runId, counts, matches);
+    }
+
+    @Override
+    public List<String> missing(String runId, LocalDate day, String type, List<String> ids, boolean last) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("province", province);
+        body.put("runId", runId);
+        body.put("day", day.toString());
+        body.put("type", type);
+        ArrayNode array = body.putArray("ids");
+        ids.forEach(array::add);
+        body.put("last", last);
+
+        List<String> missing = new ArrayList<>();
+        post(idsUrl, body).path("missing").forEach(id -> missing.add(id.asText()));
+        return missing;
+    }
+
+    private JsonNode post(URI url, ObjectNode body) {
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException("HQ at " + url + " could not be reached: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for HQ at " + url, e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HQ at " + url + " responded with HTTP " + response.statusCode() + ": "
+                    + BatchCodec.abbreviate(response.body()));
+        }
+        try {
+            return MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("HQ at " + url + " returned invalid JSON: " + BatchCodec.abbreviate(response.body()), e);
+        }
+    }
+}

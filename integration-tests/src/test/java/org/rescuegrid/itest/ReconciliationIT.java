@@ -1,0 +1,197 @@
+package org.rescuegrid.itest;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+
+import javax.inject.Inject;
+
+import org.apache.camel.CamelContext;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.OptionUtils;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.ops4j.pax.exam.util.Filter;
+
+/**
+ * Records deleted at HQ are found by {@code rescue:uplink-reconcile} and, with {@code --resend}, reach HQ
+ * again exactly once; HQ keeps the result and the uplink's backlog for the dashboard.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ReconciliationIT extends RescueGridTestSupport {
+
+    private static final int L70_FIXES = 16;
+    private static final String VIEWER = "reconcile-viewer";
+    private static final String VIEWER_PASSWORD = "viewer-pass-R3c0n";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private CamelContext camel;
+
+    @Override
+    @Configuration
+    public Option[] config() throws IOException {
+        return OptionUtils.combine(super.config(),
+                editConfigurationFilePut("etc/users.properties", VIEWER, VIEWER_PASSWORD + ",_g_:hqviewers"));
+    }
+
+    @Test
+    public void deletedRecordsFoundAndResentOnce() throws Exception {
+        String deviceId = uniqueDeviceId("IT-RECON");
+        streamLog(deviceId, "quectel-L70.log");
+        waitFor("16 positions stored", () -> positions.countForDevice(deviceId) == L70_FIXES);
+        Set<String> nodeIds = nodeEventIds(deviceId);
+        waitFor("HQ to hold the device's positions", () -> hqEventIds(deviceId).equals(nodeIds));
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+
+        List<String> deleted = new ArrayList<>(nodeIds).subList(0, 3);
+        deleteAtHq(deleted);
+        String report = executeCommand("rescue:uplink-reconcile --day " + day + " --list 1000");
+
+        for (String id : deleted) {
+            assertTrue("deleted id " + id + " is listed:\n" + report, report.contains(id));
+        }
+        assertTrue(report, report.contains("Reconciliation of " + day + " (UTC) with HQ"));
+        assertEquals("nothing is resent without --resend", 0, hqRecordCount(Set.copyOf(deleted)));
+        assertEquals(3, storedMissingCount(day));
+
+        String resent = executeCommand("rescue:uplink-reconcile --day " + day + " --resend --list 1000");
+        assertTrue(resent, resent.contains("Resent"));
+        waitFor("the resent positions at HQ", () -> hqRecordCount(Set.copyOf(deleted)) == 3);
+        assertEquals("HQ holds each position exactly once", L70_FIXES, hqRecordCount(nodeIds));
+        assertEquals(nodeIds, hqEventIds(deviceId));
+
+        waitFor("the outbox to drain", () -> uplink.status().backlog() == 0);
+        String after = executeCommand("rescue:uplink-reconcile --day " + day);
+        assertFalse(after, after.contains("Missing position ids"));
+    }
+
+    @Test
+    public void resultAndBacklogServedToDashboard() throws Exception {
+        String deviceId = uniqueDeviceId("IT-RECON-API");
+        streamLog(deviceId, "quectel-L70.log");
+        waitFor("HQ to hold the device's positions", () -> hqEventIds(deviceId).size() == L70_FIXES);
+        waitFor("HQ to keep the uplink's backlog", () -> backlogReports() == 1);
+        executeCommand("rescue:uplink-reconcile");
+
+        HttpResponse<String> reconciliation = api("reconciliation");
+        HttpResponse<String> districts = api("districts");
+
+        assertEquals(reconciliation.body(), 200, reconciliation.statusCode());
+        assertTrue(reconciliation.body(), reconciliation.body().contains("\"district\":\"" + PROVINCE + "\""));
+        assertTrue(reconciliation.body(), reconciliation.body().contains("\"recordType\":\"position\""));
+        assertEquals(districts.body(), 200, districts.statusCode());
+        assertTrue(districts.body(), districts.body().contains("\"uplinkBacklog\""));
+    }
+
+    @Test
+    public void reconciliationRejectsUnknownToken() throws Exception {
+        awaitHqRoutes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/hq/v1/reconciliation"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer not-a-province-token-at-all")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"province\":\"" + PROVINCE + "\",\"day\":\"2026-12-04\",\"types\":[]}"))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 401, response.statusCode());
+    }
+
+    @Test
+    public void reconciliationRejectsOtherProvince() throws Exception {
+        awaitHqRoutes();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/hq/v1/reconciliation"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + provinceToken())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"province\":\"PB-RWP\",\"day\":\"2026-12-04\",\"types\":"
+                        + "[{\"type\":\"position\",\"count\":0,\"digest\":\"0000000000000000\"}]}"))
+                .build();
+
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 403, response.statusCode());
+    }
+
+    /** Waits for HQ's token gate, installed with the receiver's route, and the reconciliation route. */
+    private void awaitHqRoutes() {
+        waitFor("HQ's receiver and reconciliation routes", () -> camel.getRoute("rescuegrid-hq-receiver") != null
+                && camel.getRoute("rescuegrid-hq-reconciliation") != null);
+    }
+
+    private void deleteAtHq(List<String> eventIds) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection();
+                PreparedStatement position = connection.prepareStatement("DELETE FROM hq_position WHERE event_id = ?");
+                PreparedStatement record = connection.prepareStatement("DELETE FROM hq_record WHERE event_id = ?")) {
+            for (String id : eventIds) {
+                position.setString(1, id);
+                assertEquals(1, position.executeUpdate());
+                record.setString(1, id);
+                assertEquals(1, record.executeUpdate());
+            }
+        }
+    }
+
+    private long storedMissingCount(String day) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT missing_count, state FROM hq_reconciliation WHERE province = ? AND recon_day = ? AND record_type = 'position'")) {
+            query.setString(1, PROVINCE);
+            query.setDate(2, java.sql.Date.valueOf(day));
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue("HQ keeps the result of " + day, rs.next());
+                assertEquals("COMPLETE", rs.getString(2));
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long backlogReports() {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM hq_uplink_backlog WHERE province = ?")) {
+            query.setString(1, PROVINCE);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("HQ database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static HttpResponse<String> api(String path) throws Exception {
+        String credentials = Base64.getEncoder().encodeToString((VIEWER + ":" + VIEWER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + "/hq/api/v1/" + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Basic " + credentials)
+                .GET()
+                .build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}
