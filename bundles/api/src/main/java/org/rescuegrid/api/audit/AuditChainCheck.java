@@ -4,9 +4,10 @@ import java.util.Optional;
 
 /**
  * Walks an audit chain in sequence order and finds its first broken record, the same way on the node and at
- * HQ. A record is broken when its sequence number is not the next one (a record before it was deleted, or
- * records were renumbered or moved), when its previous hash is not the hash of the record before it, or when
- * its stored hash does not match its fields (edited). Not thread-safe: one instance walks one chain.
+ * HQ. A record is broken in three cases. Its sequence number is not the next one, because a record before it
+ * was deleted or records were renumbered or moved. Its previous hash is not the hash of the record before it.
+ * Or its stored hash does not match its fields, because it was edited. One instance walks one chain, and it
+ * is not thread-safe.
  */
 public final class AuditChainCheck {
 

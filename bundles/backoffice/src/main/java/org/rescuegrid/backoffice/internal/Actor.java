@@ -7,7 +7,7 @@ import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditSource;
 
 /**
- * Who makes a change and from where, as its audit record names them.
+ * The user and the source of a change, as its audit record names them.
  *
  * @param name user name, or a component name for changes read from files
  * @param remoteAddress client address of a REST call, or null

@@ -61,7 +61,7 @@ public class BackOfficeComponent implements BackOffice {
         this.roster = new RosterFiles(settings.staffFile(), settings.shiftsFile(), settings.rotaFile(), audit, database, clock);
         roster.reload();
         this.readiness = new Readiness(database, settings.readinessItems(), audit, clock);
-        this.compliance = new Compliance(database, procedures, frontOffice, roster, audit, clock);
+        this.compliance = new Compliance(database, procedures, frontOffice, roster, roster::at, audit, clock);
         this.readinessRegistration = bundleContext.registerService(VehicleReadiness.class, readiness, null);
         this.routes = bundleContext.registerService(RoutesBuilder.class, new Routes(settings), null);
         LOG.info("Back office started: {} procedure versions, {} staff, {} vehicles out of service", procedures.versions().size(),

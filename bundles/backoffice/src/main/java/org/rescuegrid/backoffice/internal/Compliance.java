@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.rescuegrid.api.audit.AuditLog;
@@ -45,16 +46,22 @@ public final class Compliance {
     private final SopLibrary procedures;
     private final FrontOfficeService frontOffice;
     private final Supplier<Roster> roster;
+    private final Function<Instant, Roster> rosterAt;
     private final AuditLog audit;
     private final Clock clock;
     private final CameraSnapshots snapshots;
 
-    public Compliance(BackOfficeDatabase database, SopLibrary procedures, FrontOfficeService frontOffice, Supplier<Roster> roster, AuditLog audit,
-            Clock clock) {
+    /**
+     * @param roster the current roster, which checks the staff ids of new facts
+     * @param rosterAt the roster in use at a time, which names who was responsible for a step when it was due
+     */
+    public Compliance(BackOfficeDatabase database, SopLibrary procedures, FrontOfficeService frontOffice, Supplier<Roster> roster,
+            Function<Instant, Roster> rosterAt, AuditLog audit, Clock clock) {
         this.database = database;
         this.procedures = procedures;
         this.frontOffice = frontOffice;
         this.roster = roster;
+        this.rosterAt = rosterAt;
         this.audit = audit;
         this.clock = clock;
         this.snapshots = new CameraSnapshots(database);
@@ -89,7 +96,7 @@ public final class Compliance {
             return Optional.empty();
         }
         List<CallRecord> calls = frontOffice.calls(incident.incidentId());
-        List<StepResult> results = ComplianceEvaluator.evaluate(sop.get(), incident, calls, allFacts(incident.incidentId()), roster.get(),
+        List<StepResult> results = ComplianceEvaluator.evaluate(sop.get(), incident, calls, allFacts(incident.incidentId()), rosterAt,
                 clock.instant());
         boolean closed = !incident.open();
         Instant now = clock.instant();

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.rescuegrid.frontoffice.Assignment;
 import org.rescuegrid.frontoffice.CallRecord;
@@ -31,7 +32,8 @@ public final class ComplianceEvaluator {
      * @param facts checklist ticks, assistance records and snapshots of the incident
      * @param now the time an open incident's deadlines are compared with
      */
-    public static List<StepResult> evaluate(Sop sop, Incident incident, List<CallRecord> calls, List<IncidentFact> facts, Roster roster, Instant now) {
+    public static List<StepResult> evaluate(Sop sop, Incident incident, List<CallRecord> calls, List<IncidentFact> facts,
+            Function<Instant, Roster> rosterAt, Instant now) {
         Map<String, Instant> done = new HashMap<>();
         List<StepResult> results = new ArrayList<>();
         int order = 0;
@@ -58,6 +60,8 @@ public final class ComplianceEvaluator {
                 status = dueAt != null && now.isAfter(dueAt) ? StepResult.Status.OVERDUE : StepResult.Status.PENDING;
             }
             Instant when = attributionTime(doneAt, dueAt, anchor, incident.time(Step.CALL_RECEIVED));
+            // The roster in use when the step was due names the person, so a later roster change leaves past results alone.
+            Roster roster = rosterAt.apply(when);
             Optional<Roster.OnDuty> person = responsible(step, incident, calls, fact, roster, when);
             String shift = person.map(Roster.OnDuty::shift).orElseGet(() -> roster.shiftAt(when).map(Roster.Shift::name).orElse(null));
             Roster.Staff staff = person.map(Roster.OnDuty::staff).orElse(null);

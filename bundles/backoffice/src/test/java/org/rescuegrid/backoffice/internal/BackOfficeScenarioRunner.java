@@ -49,7 +49,8 @@ final class BackOfficeScenarioRunner implements ScenarioTarget {
         Roster roster = Roster.read(FrontOfficeFixture.ETC.resolve("rescuegrid/staff.csv"), FrontOfficeFixture.ETC.resolve("rescuegrid/shifts.csv"),
                 FrontOfficeFixture.ETC.resolve("rescuegrid/rota.csv"));
         this.readiness = new Readiness(database, List.of("equipment", "fuel", "oxygen", "stretcher"), audit, frontOffice.clock());
-        this.compliance = new Compliance(database, procedures, frontOffice.frontOffice(), () -> roster, audit, frontOffice.clock());
+        this.compliance = new Compliance(database, procedures, frontOffice.frontOffice(), () -> roster, time -> roster, audit,
+                frontOffice.clock());
         frontOffice.readiness(readiness);
     }
 

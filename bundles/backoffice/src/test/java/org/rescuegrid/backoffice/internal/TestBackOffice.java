@@ -52,7 +52,8 @@ public final class TestBackOffice implements BackOffice {
         this.roster = new RosterFiles(staffFile, directory.resolve("shifts.csv"), directory.resolve("rota.csv"), audit, database, frontOffice.clock());
         roster.reload();
         this.readiness = new Readiness(database, List.of("equipment", "fuel", "oxygen", "stretcher"), audit, frontOffice.clock());
-        this.compliance = new Compliance(database, procedures, frontOffice.frontOffice(), roster, audit, frontOffice.clock());
+        this.compliance = new Compliance(database, procedures, frontOffice.frontOffice(), roster, roster::at, audit,
+                frontOffice.clock());
         frontOffice.readiness(readiness);
     }
 

@@ -22,7 +22,7 @@ class ComponentProblemTest {
             """;
 
     @Test
-    void aFailedActivationShowsTheSettingsSentenceAlone() {
+    void failedActivationShowsSettingsSentence() {
         ComponentConfigurationDTO configuration = new ComponentConfigurationDTO();
         configuration.state = ComponentConfigurationDTO.FAILED_ACTIVATION;
         configuration.failure = FAILURE;
@@ -36,14 +36,14 @@ class ComponentProblemTest {
     }
 
     @Test
-    void anUnexpectedExceptionKeepsItsType() {
+    void unexpectedExceptionKeepsType() {
         String reason = ComponentProblem.failureReason("java.lang.IllegalStateException: pool closed\n\tat a.b.C.d(C.java:1)");
 
         assertEquals("java.lang.IllegalStateException: pool closed", reason);
     }
 
     @Test
-    void aMissingServiceIsNamedWithItsTarget() {
+    void missingServiceNamedWithTarget() {
         UnsatisfiedReferenceDTO reference = new UnsatisfiedReferenceDTO();
         reference.name = "dataSource";
         reference.target = "(dataSourceName=rescuegrid)";
@@ -59,7 +59,7 @@ class ComponentProblemTest {
     }
 
     @Test
-    void anActiveComponentIsNoProblem() {
+    void activeComponentIsNoProblem() {
         ComponentConfigurationDTO configuration = new ComponentConfigurationDTO();
         configuration.state = ComponentConfigurationDTO.ACTIVE;
 

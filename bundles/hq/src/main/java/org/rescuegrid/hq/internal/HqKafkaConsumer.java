@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.rescuegrid.feed.support.KafkaClientSecurity;
+
 /**
  * Consumes the districts' uplink topics as one member of HQ's consumer group, so that any number of HQ nodes
  * share the partitions. Each district produces to a topic of its own that only its Kafka user may write

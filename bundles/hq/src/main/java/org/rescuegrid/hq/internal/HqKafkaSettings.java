@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rescuegrid.feed.support.KafkaClientSecurity;
+
 /** The HQ Kafka consumer's configuration after validation: every rejected value is named with its fix. */
 record HqKafkaSettings(String bootstrapServers, String topic, String groupId, int maxPollRecords, int sessionTimeoutMs) {
 

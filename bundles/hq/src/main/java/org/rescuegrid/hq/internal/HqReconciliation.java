@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.rescuegrid.feed.support.IdDigest;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.Map;
 
+import org.rescuegrid.feed.support.TlsStores;
+
 /** The HTTPS listener's configuration after validation: both stores opened and the districts parsed. */
 record HqTlsSettings(String host, int port, KeyStore keyStore, char[] keyPassword, KeyStore trustStore, long maxBodyBytes,
         DistrictCertificates districts) {

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.rescuegrid.feed.support.KafkaClientSecurity;
+
 class HqKafkaSettingsTest {
 
     /** An {@link HqKafkaConfig} as DS would build it from a .cfg file. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rescuegrid.feed.support.IdDigest;
 import org.rescuegrid.testing.EmbeddedDerby;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
+import org.rescuegrid.feed.support.IdDigest;
 import org.rescuegrid.api.outbox.StoredRecords;
 import org.rescuegrid.api.uplink.ReconciliationResult;
 

@@ -23,6 +23,7 @@ import org.apache.kafka.common.errors.ClusterAuthorizationException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.rescuegrid.feed.support.KafkaClientSecurity;
 import org.rescuegrid.api.outbox.OutboxRecord;
 
 /**

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rescuegrid.feed.support.IdDigest;
+
 /**
  * Calls HQ's reconciliation endpoints, {@code reconciliation} and {@code reconciliation/ids} beside the
  * receiver's {@code batches} URL, with the province's bearer token.

@@ -22,6 +22,7 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.feed.support.KafkaClientSecurity;
 import org.rescuegrid.api.outbox.Outbox;
 import org.rescuegrid.api.outbox.OutboxRecord;
 import org.rescuegrid.api.uplink.UplinkMonitor;

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.rescuegrid.feed.support.KafkaClientSecurity;
+
 /**
  * The uplink configuration after validation: every rejected value is named in the exception with its fix.
  * The keys of the transport not chosen are not validated, so a node need not configure both.

@@ -9,6 +9,8 @@ import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
 
+import org.rescuegrid.feed.support.TlsStores;
+
 /**
  * TLS of the http transport to an https HQ: the trust store that verifies HQ's certificate and, for mutual TLS,
  * the key store with this district's client certificate. Both are opened at activation.

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
+import org.rescuegrid.feed.support.IdDigest;
 import org.rescuegrid.api.outbox.StoredRecords;
 import org.rescuegrid.api.uplink.ReconciliationResult;
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.rescuegrid.feed.support.KafkaClientSecurity;
+
 class KafkaClientSecurityTest {
 
     private static final String PID = "org.rescuegrid.uplink";

@@ -1,5 +1,10 @@
 package org.rescuegrid.backoffice.internal.command;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.support.CommandException;
 import org.rescuegrid.backoffice.internal.SopLibrary;
@@ -22,4 +27,13 @@ abstract class BackOfficeCommand implements Action {
 
     /** Runs the command; throws IllegalArgumentException naming the value and the accepted form for invalid input. */
     protected abstract Object run();
+
+    /** Reads a UTF-8 file named on the command line; {@code expected} describes the file in the error. */
+    static String readFile(String file, String expected) {
+        try {
+            return Files.readString(Path.of(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("file '" + file + "' could not be read: " + e.getMessage() + "; give the path of " + expected, e);
+        }
+    }
 }

@@ -1,9 +1,5 @@
 package org.rescuegrid.backoffice.internal.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Argument;
@@ -47,12 +43,7 @@ public class RosterReplaceCommand extends BackOfficeCommand {
             throw new IllegalArgumentException("part '" + part + "' is invalid; use staff, shifts or rota");
         }
         Actor actor = Admins.require(audit, session, "roster-replace", List.of(name), "change the roster");
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("file '" + file + "' could not be read: " + e.getMessage() + "; give the path of a CSV file", e);
-        }
+        String text = readFile(file, "a CSV file");
         Roster roster = backOffice.roster().replace(name, text, actor);
         System.out.println("Replaced the roster's " + name + " file: " + roster.staff().size() + " staff, " + roster.shifts().size() + " shifts, "
                 + roster.rota().size() + " rota lines.");

@@ -1,9 +1,5 @@
 package org.rescuegrid.backoffice.internal.command;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,12 +35,7 @@ public class SopPublishCommand extends BackOfficeCommand {
     @Override
     protected Object run() {
         Actor actor = Admins.require(audit, session, "sop-publish", List.of(file), "publish procedures");
-        String text;
-        try {
-            text = Files.readString(Path.of(file), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("file '" + file + "' could not be read: " + e.getMessage() + "; give the path of a procedure JSON file", e);
-        }
+        String text = readFile(file, "a procedure JSON file");
         Optional<Sop> published = backOffice.procedures().publishAndSave(text, actor);
         String name = Sop.fileNameOf(text);
         System.out.println(published.isPresent() ? "Published " + name + "." : name + " is already stored with the same content; nothing changed.");

@@ -18,7 +18,7 @@ class LoginBodyTest {
     }
 
     @Test
-    void brokenJsonIsToldApartFromAMissingField() {
+    void brokenJsonDiffersFromMissingField() {
         IllegalArgumentException broken = assertThrows(IllegalArgumentException.class,
                 () -> HttpExchange.loginBody("{\"user\": \"hq-viewer\", "));
         IllegalArgumentException noPassword = assertThrows(IllegalArgumentException.class,
@@ -32,7 +32,7 @@ class LoginBodyTest {
     }
 
     @Test
-    void aBodyThatIsNotAnObjectIsRefused() {
+    void nonObjectBodyIsRejected() {
         IllegalArgumentException array = assertThrows(IllegalArgumentException.class, () -> HttpExchange.loginBody("[1, 2]"));
         IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> HttpExchange.loginBody(""));
 

@@ -1,4 +1,4 @@
-package org.rescuegrid.uplink.internal;
+package org.rescuegrid.feed.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,19 +11,19 @@ import java.security.UnrecoverableKeyException;
 import java.util.Collections;
 
 /**
- * Opens the uplink's PKCS12 files at activation, so that a missing file, a wrong password or a store without the
- * expected entries is reported with the key, the path and the fix before the first upload. Messages never contain a
- * password. HQ's bundle has the same checks for its HTTPS listener.
+ * Opens PKCS12 key and trust stores at activation, for HQ's HTTPS listener and the uplink. A missing file, a
+ * wrong password or a store without the expected entries is then reported with the key, the path and the fix
+ * before the first connection. Messages never contain a password.
  */
-final class TlsStores {
+public final class TlsStores {
 
-    static final String README_HINT = "see 'Securing the feed' in the README for the keytool commands";
+    public static final String README_HINT = "see 'Securing the feed' in the README for the keytool commands";
 
     private TlsStores() {
     }
 
     /** Resolves a configured path: absolute as written, relative against the node's etc folder. */
-    static Path resolve(String pid, String key, String value, Path etc) {
+    public static Path resolve(String pid, String key, String value, Path etc) {
         String path = value == null ? "" : value.strip();
         if (path.isEmpty()) {
             throw new IllegalArgumentException(pid + ": " + key + " is empty; set the path of a PKCS12 file, " + README_HINT);
@@ -36,7 +36,7 @@ final class TlsStores {
      * Loads a PKCS12 key store and checks that it contains a private key entry ({@code keyEntry}) or at least one
      * trusted certificate (otherwise).
      */
-    static KeyStore load(String pid, String key, Path file, String passwordKey, String password, boolean keyEntry) {
+    public static KeyStore load(String pid, String key, Path file, String passwordKey, String password, boolean keyEntry) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException(pid + ": " + key + "='" + file + "' does not exist or is not a file; "
                     + "fix the path or create the file, " + README_HINT);

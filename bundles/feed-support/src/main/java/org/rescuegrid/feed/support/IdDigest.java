@@ -1,4 +1,4 @@
-package org.rescuegrid.hq.internal;
+package org.rescuegrid.feed.support;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,16 +7,15 @@ import java.security.NoSuchAlgorithmException;
 /**
  * A digest of a set of event ids that does not depend on their order: the sum, modulo 2^64, of the first
  * 8 bytes of each id's SHA-256, written as 16 hex digits. District and HQ read their ids in whatever order
- * their databases return them, and need not sort a day's ids to compare them. The uplink bundle computes
- * the same digest; both tests check one vector.
+ * their databases return them, and need not sort a day's ids to compare them.
  */
-final class IdDigest {
+public final class IdDigest {
 
     private final MessageDigest sha256;
     private long sum;
     private long count;
 
-    IdDigest() {
+    public IdDigest() {
         try {
             sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -24,7 +23,7 @@ final class IdDigest {
         }
     }
 
-    void add(String eventId) {
+    public void add(String eventId) {
         byte[] hash = sha256.digest(eventId.getBytes(StandardCharsets.US_ASCII));
         long prefix = 0;
         for (int i = 0; i < 8; i++) {
@@ -34,11 +33,11 @@ final class IdDigest {
         count++;
     }
 
-    long count() {
+    public long count() {
         return count;
     }
 
-    String hex() {
+    public String hex() {
         return String.format("%016x", sum);
     }
 }

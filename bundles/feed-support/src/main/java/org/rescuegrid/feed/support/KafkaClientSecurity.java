@@ -1,4 +1,4 @@
-package org.rescuegrid.hq.internal;
+package org.rescuegrid.feed.support;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,13 +11,12 @@ import java.util.regex.Pattern;
 
 /**
  * The security settings of a Kafka client after validation: SASL_SSL with a SCRAM or PLAIN login and a PEM
- * truststore, or PLAINTEXT. The uplink bundle has a copy of this class with its own key names, because the two
- * bundles share no implementation package.
+ * truststore, or PLAINTEXT. The uplink and HQ validate their own keys with it, so each names its PID and keys.
  */
-final class KafkaClientSecurity {
+public final class KafkaClientSecurity {
 
-    /** Security protocols HQ accepts, named as Kafka's {@code security.protocol} names them. */
-    enum Protocol {
+    /** Security protocols a client accepts, named as Kafka's {@code security.protocol} names them. */
+    public enum Protocol {
         PLAINTEXT, SASL_SSL
     }
 
@@ -42,7 +41,7 @@ final class KafkaClientSecurity {
      * Validates the security keys of one configuration. {@code keys} names the keys in the PID, in the order
      * protocol, mechanism, username, password, truststore, so that an error names the key the operator wrote.
      */
-    static KafkaClientSecurity from(String pid, String[] keys, String protocolValue, String mechanismValue, String usernameValue,
+    public static KafkaClientSecurity from(String pid, String[] keys, String protocolValue, String mechanismValue, String usernameValue,
             String passwordValue, String truststoreValue) {
         String protocolName = strip(protocolValue).toUpperCase(Locale.ROOT);
         Protocol protocol;
@@ -105,16 +104,16 @@ final class KafkaClientSecurity {
         return file;
     }
 
-    Protocol protocol() {
+    public Protocol protocol() {
         return protocol;
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
     /** Returns the Kafka client properties for this security setting, including the password in {@code sasl.jaas.config}. */
-    Map<String, String> clientProperties() {
+    public Map<String, String> clientProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("security.protocol", protocol.name());
         if (protocol == Protocol.PLAINTEXT) {
