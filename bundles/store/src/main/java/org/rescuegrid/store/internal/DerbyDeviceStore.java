@@ -74,7 +74,9 @@ public class DerbyDeviceStore implements DeviceStore {
                 PreparedStatement update = connection.prepareStatement("UPDATE device SET vehicle_id = ? WHERE device_id = ?")) {
             update.setString(1, vehicleId);
             update.setString(2, deviceId);
-            return update.executeUpdate() == 1;
+            boolean assigned = update.executeUpdate() == 1;
+            DeviceTable.assignmentChanged();
+            return assigned;
         } catch (SQLException e) {
             throw new IllegalStateException("device " + deviceId + " could not be assigned to vehicle " + vehicleId + ": " + e.getMessage(), e);
         }

@@ -1,6 +1,5 @@
 package org.rescuegrid.store.internal;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,10 +38,17 @@ final class PositionBatcher implements AutoCloseable {
     private static final long FAILURE_LOG_INTERVAL_MS = 60_000;
     private static final Logger LOG = LoggerFactory.getLogger(PositionBatcher.class);
 
-    /** Stores one fix in the given transaction, seeing the fixes written earlier in it. */
+    /** A fix and the time the node received it. */
+    record Received(PositionFix fix, Instant receivedAt) {
+    }
+
+    /**
+     * Stores fixes in one transaction, in their order, and returns their stored records in the same order.
+     * A failure rolls back the whole transaction.
+     */
     @FunctionalInterface
     interface BatchWrite {
-        StoredPosition store(Connection connection, PositionFix fix, Instant receivedAt) throws SQLException;
+        List<StoredPosition> store(List<Received> fixes) throws SQLException;
     }
 
     /** Stores one fix in a transaction of its own, or throws an {@link IllegalStateException} naming the fix. */
@@ -51,10 +57,13 @@ final class PositionBatcher implements AutoCloseable {
         StoredPosition store(PositionFix fix, Instant receivedAt);
     }
 
-    private record Pending(PositionFix fix, Instant receivedAt, CompletableFuture<StoredPosition> result) {
+    private record Pending(Received received, CompletableFuture<StoredPosition> result) {
+
+        PositionFix fix() {
+            return received.fix();
+        }
     }
 
-    private final StoreDatabase database;
     private final BatchWrite batchWrite;
     private final SingleWrite singleWrite;
     private final int maxBatch;
@@ -66,12 +75,11 @@ final class PositionBatcher implements AutoCloseable {
     private volatile boolean running = true;
     private long lastFailureLog;
 
-    PositionBatcher(StoreDatabase database, BatchWrite batchWrite, SingleWrite singleWrite, int maxBatch) {
-        this(database, batchWrite, singleWrite, maxBatch, MAX_QUEUED, "rescuegrid-position-writer");
+    PositionBatcher(BatchWrite batchWrite, SingleWrite singleWrite, int maxBatch) {
+        this(batchWrite, singleWrite, maxBatch, MAX_QUEUED, "rescuegrid-position-writer");
     }
 
-    PositionBatcher(StoreDatabase database, BatchWrite batchWrite, SingleWrite singleWrite, int maxBatch, int maxQueued, String threadName) {
-        this.database = database;
+    PositionBatcher(BatchWrite batchWrite, SingleWrite singleWrite, int maxBatch, int maxQueued, String threadName) {
         this.batchWrite = batchWrite;
         this.singleWrite = singleWrite;
         this.maxBatch = maxBatch;
@@ -92,7 +100,7 @@ final class PositionBatcher implements AutoCloseable {
         if (!running) {
             result.completeExceptionally(new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
                     + " was not stored because the position store is stopped"));
-        } else if (!queue.offer(new Pending(fix, receivedAt, result))) {
+        } else if (!queue.offer(new Pending(new Received(fix, receivedAt), result))) {
             result.completeExceptionally(new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
                     + " was not stored because " + maxQueued + " fixes are already waiting for its position writer"));
         }
@@ -154,13 +162,7 @@ final class PositionBatcher implements AutoCloseable {
         batches.incrementAndGet();
         List<StoredPosition> stored;
         try {
-            stored = database.inTransaction(connection -> {
-                List<StoredPosition> written = new ArrayList<>(batch.size());
-                for (Pending pending : batch) {
-                    written.add(batchWrite.store(connection, pending.fix(), pending.receivedAt()));
-                }
-                return written;
-            });
+            stored = batchWrite.store(batch.stream().map(Pending::received).toList());
         } catch (SQLException | RuntimeException e) {
             failedBatches.incrementAndGet();
             if (batch.size() > 1) {
@@ -177,7 +179,7 @@ final class PositionBatcher implements AutoCloseable {
     private void writeOneByOne(List<Pending> batch) {
         for (Pending pending : batch) {
             try {
-                pending.result().complete(singleWrite.store(pending.fix(), pending.receivedAt()));
+                pending.result().complete(singleWrite.store(pending.fix(), pending.received().receivedAt()));
             } catch (RuntimeException e) {
                 pending.result().completeExceptionally(e);
             }

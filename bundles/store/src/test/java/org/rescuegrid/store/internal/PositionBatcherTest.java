@@ -51,7 +51,7 @@ class PositionBatcherTest {
         dataSource.setCreateDatabase("create");
         database = new StoreDatabase(dataSource);
         store = new DerbyPositionStore(database);
-        batcher = new PositionBatcher(database, store::storeIn, store::storeAlone, PositionBatcher.MAX_BATCH);
+        batcher = new PositionBatcher(store::storeAll, store::storeAlone, PositionBatcher.MAX_BATCH);
     }
 
     @AfterEach
