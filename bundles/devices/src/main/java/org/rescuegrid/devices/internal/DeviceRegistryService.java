@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,23 +31,30 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps device health in memory and device identity in the database. Last contact is written to the
- * database at most once a minute per device, because a tracker reports every second and a write per
- * fix would double the database load for a value the console reads from memory anyway.
+ * database by a background thread every {@link #PERSIST_INTERVAL}, for all devices heard from since in one
+ * transaction: a tracker reports every few seconds, and a write per report would add a database commit
+ * per fix for a value the console reads from memory anyway. The drivers call this registry from their
+ * network threads, which must not wait for the disk.
  */
 @Component(service = DeviceRegistry.class, immediate = true)
 public class DeviceRegistryService implements DeviceRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryService.class);
-    private static final Duration PERSIST_INTERVAL = Duration.ofMinutes(1);
+    static final Duration PERSIST_INTERVAL = Duration.ofSeconds(30);
 
     private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
     private final DeviceStore store;
     private final Clock clock;
     private volatile Map<String, String> configuredAssignments = Map.of();
+    private ScheduledExecutorService contactWriter;
+    private long failedContactWrites;
 
     @Activate
     public DeviceRegistryService(@Reference DeviceStore store) {
         this(store, Clock.systemUTC());
+        contactWriter = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "rescuegrid-device-contact-writer"));
+        long interval = PERSIST_INTERVAL.toMillis();
+        contactWriter.scheduleWithFixedDelay(this::persistContactsSafely, interval, interval, TimeUnit.MILLISECONDS);
     }
 
     /** Creates a registry with assignments already bound, for tests. */
@@ -86,10 +97,16 @@ public class DeviceRegistryService implements DeviceRegistry {
 
     @Deactivate
     void deactivate() {
-        for (DeviceState state : devices.values()) {
-            persistContact(state);
+        if (contactWriter != null) {
+            contactWriter.shutdown();
+            try {
+                contactWriter.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        LOG.info("Device registry stopped");
+        int saved = persistContacts();
+        LOG.info("Device registry stopped; last contact of {} devices saved", saved);
     }
 
     @Override
@@ -101,11 +118,7 @@ public class DeviceRegistryService implements DeviceRegistry {
 
     @Override
     public void contact(String deviceId, String protocol) {
-        DeviceState state = touch(deviceId, protocol);
-        Instant persisted = state.lastPersisted;
-        if (persisted == null || Duration.between(persisted, state.lastContact).compareTo(PERSIST_INTERVAL) >= 0) {
-            persistContact(state);
-        }
+        touch(deviceId, protocol);
     }
 
     @Override
@@ -115,7 +128,6 @@ public class DeviceRegistryService implements DeviceRegistry {
             return;
         }
         int connections = state.connections.updateAndGet(open -> Math.max(0, open - 1));
-        persistContact(state);
         LOG.info("device={} disconnected ({} open connections)", deviceId, connections);
     }
 
@@ -202,19 +214,45 @@ public class DeviceRegistryService implements DeviceRegistry {
         LOG.info("device={} vehicle={} assigned", deviceId, vehicleId);
     }
 
-    private void persistContact(DeviceState state) {
-        Instant lastContact = state.lastContact;
-        if (lastContact == null) {
-            return;
+    /**
+     * Writes the last contact of every device heard from since its last write, in one transaction, and
+     * returns how many were written. A failed write leaves them to the next run; the WARN names how many
+     * devices wait, once per failure streak, so a database outage does not log every thirty seconds.
+     */
+    int persistContacts() {
+        Map<String, Instant> due = new HashMap<>();
+        for (DeviceState state : devices.values()) {
+            Instant lastContact = state.lastContact;
+            if (lastContact != null && !lastContact.equals(state.lastPersisted)) {
+                due.put(state.deviceId, lastContact);
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
         }
         try {
-            store.touch(state.deviceId, lastContact);
-            state.lastPersisted = lastContact;
+            store.touchAll(due);
         } catch (RuntimeException e) {
-            // Retried a minute later like a success, so a database outage logs once a minute per device, not per fix.
-            state.lastPersisted = lastContact;
-            LOG.warn("device={} last contact could not be saved, it stays in memory and is retried in a minute: {}",
-                    state.deviceId, e.getMessage());
+            if (failedContactWrites++ == 0) {
+                LOG.warn("Last contact of {} devices could not be saved; it stays in memory and is retried every {} s: {}",
+                        due.size(), PERSIST_INTERVAL.toSeconds(), e.getMessage());
+            }
+            return 0;
+        }
+        if (failedContactWrites > 0) {
+            LOG.info("Last contact of {} devices saved again after {} failed attempts", due.size(), failedContactWrites);
+            failedContactWrites = 0;
+        }
+        due.forEach((deviceId, lastContact) -> devices.get(deviceId).lastPersisted = lastContact);
+        return due.size();
+    }
+
+    private void persistContactsSafely() {
+        try {
+            persistContacts();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again, which would stop every later write.
+            LOG.error("Writing the devices' last contact failed", e);
         }
     }
 }

@@ -44,6 +44,20 @@ final class FakeDeviceStore implements DeviceStore {
     }
 
     @Override
+    public void touchAll(Map<String, Instant> lastContacts) {
+        writes.add("touchAll " + new TreeMap<>(lastContacts));
+        if (failTouch) {
+            throw new IllegalStateException("last contact of " + lastContacts.size() + " devices could not be saved: database is down");
+        }
+        lastContacts.forEach((deviceId, lastContact) -> {
+            KnownDevice known = devices.get(deviceId);
+            if (known != null) {
+                devices.put(deviceId, new KnownDevice(deviceId, known.protocol(), known.vehicleId(), known.firstSeen(), lastContact));
+            }
+        });
+    }
+
+    @Override
     public boolean assign(String deviceId, String vehicleId) {
         writes.add("assign " + deviceId + " " + vehicleId);
         KnownDevice known = devices.get(deviceId);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,6 +66,28 @@ public class DerbyDeviceStore implements DeviceStore {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("last contact of device " + deviceId + " could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void touchAll(Map<String, Instant> lastContacts) {
+        if (lastContacts.isEmpty()) {
+            return;
+        }
+        try {
+            database.inTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement("UPDATE device SET last_contact = ? WHERE device_id = ?")) {
+                    for (Map.Entry<String, Instant> contact : lastContacts.entrySet()) {
+                        Jdbc.setInstant(update, 1, contact.getValue());
+                        update.setString(2, contact.getKey());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("last contact of " + lastContacts.size() + " devices could not be saved: " + e.getMessage(), e);
         }
     }
 

@@ -148,6 +148,39 @@ class PositionBatcherTest {
     }
 
     @Test
+    void vehicleChangeSeenByTheNextFix() {
+        DerbyDeviceStore devices = new DerbyDeviceStore(database);
+        String device = imei(8);
+        devices.upsert(device, "gt06", START);
+        devices.assign(device, "AMB-LHR-101");
+        batcher.start();
+
+        StoredPosition before = submit(fix(device, START, 31.52, 74.35)).join();
+        devices.assign(device, "AMB-LHR-102");
+        StoredPosition after = submit(fix(device, START.plusSeconds(5), 31.5201, 74.35)).join();
+
+        assertEquals("AMB-LHR-101", before.vehicleId());
+        assertEquals("AMB-LHR-102", after.vehicleId(), "the vehicle kept in memory is read again after an assignment");
+    }
+
+    @Test
+    void rolledBackFixLeavesNoTraceInMemory() throws Exception {
+        String device = imei(9);
+        batcher.start();
+        submit(fix(device, START, 31.52, 74.35)).join();
+
+        // Derby refuses NaN in a DOUBLE column, so this fix fails in its batch and again alone.
+        CompletableFuture<StoredPosition> refused = submit(fix(device, START.plusSeconds(5), Double.NaN, 74.35));
+        assertThrows(CompletionException.class, refused::join);
+        // About 111 km from the stored fix 10 s later. Had the refused fix been kept as the device's newest
+        // usable fix, this one would be compared with its NaN latitude and pass as valid.
+        StoredPosition jump = submit(fix(device, START.plusSeconds(10), 32.52, 74.35)).join();
+
+        assertEquals(FixValidity.IMPOSSIBLE_JUMP, jump.validity());
+        assertEquals(2, store.countForDevice(device));
+    }
+
+    @Test
     void submitAfterCloseFails() {
         batcher.start();
         batcher.close();
