@@ -22,6 +22,20 @@ public interface DeviceStore {
     }
 
     /**
+     * Inserts devices seen for the first time, with their protocol, vehicle (or null), first seen and last
+     * contact times, in one transaction; a device already in the table gets the given protocol, vehicle and
+     * last contact. The default registers them one by one; a store backed by a database overrides it.
+     */
+    default void registerAll(List<KnownDevice> devices) {
+        for (KnownDevice device : devices) {
+            upsert(device.deviceId(), device.protocol(), device.lastContact());
+            if (device.vehicleId() != null) {
+                assign(device.deviceId(), device.vehicleId());
+            }
+        }
+    }
+
+    /**
      * Assigns a device to a vehicle, or clears the assignment when {@code vehicleId} is null.
      *
      * @return false when the device is unknown

@@ -3,13 +3,16 @@ package org.rescuegrid.devices.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +37,25 @@ import org.slf4j.LoggerFactory;
  * database by a background thread every {@link #PERSIST_INTERVAL}, for all devices heard from since in one
  * transaction: a tracker reports every few seconds, and a write per report would add a database commit
  * per fix for a value the console reads from memory anyway. The drivers call this registry from their
- * network threads, which must not wait for the disk.
+ * network threads, which must not wait for the disk, so a device seen for the first time is written by
+ * the same thread within {@link #REGISTER_INTERVAL}, together with the others that appeared meanwhile. A
+ * device with a vehicle assigned in the configuration is written at once instead, so that its first fix
+ * is already stored with its vehicle.
  */
 @Component(service = DeviceRegistry.class, immediate = true)
 public class DeviceRegistryService implements DeviceRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryService.class);
     static final Duration PERSIST_INTERVAL = Duration.ofSeconds(30);
+    static final Duration REGISTER_INTERVAL = Duration.ofMillis(200);
 
     private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
     private final DeviceStore store;
     private final Clock clock;
     private volatile Map<String, String> configuredAssignments = Map.of();
+    private final Queue<DeviceState> unregistered = new ConcurrentLinkedQueue<>();
     private ScheduledExecutorService contactWriter;
+    private long failedRegistrations;
     private long failedContactWrites;
 
     @Activate
@@ -55,6 +64,8 @@ public class DeviceRegistryService implements DeviceRegistry {
         contactWriter = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "rescuegrid-device-contact-writer"));
         long interval = PERSIST_INTERVAL.toMillis();
         contactWriter.scheduleWithFixedDelay(this::persistContactsSafely, interval, interval, TimeUnit.MILLISECONDS);
+        long registerInterval = REGISTER_INTERVAL.toMillis();
+        contactWriter.scheduleWithFixedDelay(this::registerNewDevicesSafely, registerInterval, registerInterval, TimeUnit.MILLISECONDS);
     }
 
     /** Creates a registry with assignments already bound, for tests. */
@@ -69,6 +80,7 @@ public class DeviceRegistryService implements DeviceRegistry {
 
         for (KnownDevice known : store.all()) {
             DeviceState state = new DeviceState(known.deviceId(), known.protocol());
+            state.inTable = true;
             state.vehicleId = known.vehicleId();
             state.firstSeen = known.firstSeen();
             state.lastContact = known.lastContact();
@@ -105,8 +117,9 @@ public class DeviceRegistryService implements DeviceRegistry {
                 Thread.currentThread().interrupt();
             }
         }
+        int registered = registerNewDevices();
         int saved = persistContacts();
-        LOG.info("Device registry stopped; last contact of {} devices saved", saved);
+        LOG.info("Device registry stopped; {} new devices and the last contact of {} devices saved", registered, saved);
     }
 
     @Override
@@ -188,26 +201,79 @@ public class DeviceRegistryService implements DeviceRegistry {
     }
 
     private DeviceState register(String deviceId, String protocol, Instant now) {
-        store.upsert(deviceId, protocol, now);
         DeviceState state = new DeviceState(deviceId, protocol);
         state.firstSeen = now;
         state.lastContact = now;
-        state.lastPersisted = now;
-        LOG.info("device={} registered on first contact over {}", deviceId, protocol);
-
         String vehicleId = configuredAssignments.get(deviceId);
-        if (vehicleId != null) {
-            store.assign(deviceId, vehicleId);
-            state.vehicleId = vehicleId;
-            LOG.info("device={} vehicle={} assigned from configuration", deviceId, vehicleId);
+        if (vehicleId == null) {
+            unregistered.add(state);
+            LOG.info("device={} registered on first contact over {}", deviceId, protocol);
+            return state;
         }
+
+        store.upsert(deviceId, protocol, now);
+        store.assign(deviceId, vehicleId);
+        state.vehicleId = vehicleId;
+        state.lastPersisted = now;
+        state.inTable = true;
+        LOG.info("device={} vehicle={} registered on first contact over {} and assigned from configuration", deviceId, vehicleId, protocol);
         return state;
+    }
+
+    /**
+     * Writes the devices seen for the first time since the last run, in one transaction, and returns how
+     * many. A failed write keeps them for the next run, with one WARN per failure streak.
+     */
+    int registerNewDevices() {
+        List<DeviceState> batch = new ArrayList<>();
+        for (DeviceState state = unregistered.poll(); state != null; state = unregistered.poll()) {
+            batch.add(state);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<KnownDevice> rows = new ArrayList<>(batch.size());
+        for (DeviceState state : batch) {
+            rows.add(new KnownDevice(state.deviceId, state.protocol, state.vehicleId, state.firstSeen, state.lastContact));
+        }
+        try {
+            store.registerAll(rows);
+        } catch (RuntimeException e) {
+            unregistered.addAll(batch);
+            if (failedRegistrations++ == 0) {
+                LOG.warn("{} new devices could not be written, first device={}; they stay in memory and are retried every {} ms: {}",
+                        batch.size(), batch.get(0).deviceId, REGISTER_INTERVAL.toMillis(), e.getMessage());
+            }
+            return 0;
+        }
+        if (failedRegistrations > 0) {
+            LOG.info("{} new devices written after {} failed attempts", batch.size(), failedRegistrations);
+            failedRegistrations = 0;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).lastPersisted = rows.get(i).lastContact();
+            batch.get(i).inTable = true;
+        }
+        return batch.size();
+    }
+
+    private void registerNewDevicesSafely() {
+        try {
+            registerNewDevices();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again, which would stop every later registration.
+            LOG.error("Writing new devices failed", e);
+        }
     }
 
     private void applyAssignment(String deviceId, String vehicleId) {
         DeviceState state = devices.get(deviceId);
         if (state == null || Objects.equals(state.vehicleId, vehicleId)) {
             return;
+        }
+        if (!state.inTable) {
+            // Otherwise the waiting registration could write the device's row after this assignment, without it.
+            registerNewDevices();
         }
         store.assign(deviceId, vehicleId);
         state.vehicleId = vehicleId;
@@ -223,7 +289,7 @@ public class DeviceRegistryService implements DeviceRegistry {
         Map<String, Instant> due = new HashMap<>();
         for (DeviceState state : devices.values()) {
             Instant lastContact = state.lastContact;
-            if (lastContact != null && !lastContact.equals(state.lastPersisted)) {
+            if (state.inTable && lastContact != null && !lastContact.equals(state.lastPersisted)) {
                 due.put(state.deviceId, lastContact);
             }
         }

@@ -40,8 +40,13 @@ class DeviceRegistryServiceTest {
         DeviceRegistryService registry = registry();
 
         registry.contact("TRK-LHR-01", NMEA);
+        registry.contact("TRK-KHI-01", NMEA);
+        assertEquals(List.of(), store.writes, "the caller's thread writes nothing");
 
-        assertEquals(List.of("upsert TRK-LHR-01 nmea " + T0), store.writes);
+        assertEquals(2, registry.registerNewDevices());
+        assertEquals(List.of("registerAll TRK-LHR-01,TRK-KHI-01"), store.writes, "both new devices in one write");
+        assertEquals(T0, store.devices.get("TRK-LHR-01").firstSeen());
+        assertEquals(0, registry.registerNewDevices());
         DeviceInfo info = registry.find("TRK-LHR-01").orElseThrow();
         assertEquals(NMEA, info.protocol());
         assertEquals(T0, info.firstSeen());
@@ -190,6 +195,31 @@ class DeviceRegistryServiceTest {
     }
 
     @Test
+    void assignBeforeTheRowIsWrittenKeepsTheVehicle() {
+        DeviceRegistryService registry = registry();
+        registry.contact("TRK-LHR-01", NMEA);
+
+        registry.assign("TRK-LHR-01", "AMB-LHR-101");
+        registry.registerNewDevices();
+
+        assertEquals("AMB-LHR-101", store.devices.get("TRK-LHR-01").vehicleId());
+    }
+
+    @Test
+    void failedRegistrationRetried() {
+        DeviceRegistryService registry = registry();
+        registry.contact("TRK-LHR-01", NMEA);
+        store.failTouch = true;
+
+        assertEquals(0, registry.registerNewDevices());
+        assertNull(store.devices.get("TRK-LHR-01"));
+
+        store.failTouch = false;
+        assertEquals(1, registry.registerNewDevices());
+        assertEquals(NMEA, store.devices.get("TRK-LHR-01").protocol());
+    }
+
+    @Test
     void assignAndClear() {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
@@ -208,6 +238,7 @@ class DeviceRegistryServiceTest {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
         registry.contact("TRK-KHI-01", NMEA);
+        registry.registerNewDevices();
         store.writes.clear();
 
         for (int second = 1; second <= 25; second++) {
@@ -237,7 +268,7 @@ class DeviceRegistryServiceTest {
     void disconnectWritesNothingOnTheCallersThread() {
         DeviceRegistryService registry = registry();
         registry.connected("TRK-LHR-01", NMEA);
-        registry.persistContacts();
+        registry.registerNewDevices();
         clock.advance(Duration.ofSeconds(10));
         registry.contact("TRK-LHR-01", NMEA);
         store.writes.clear();
@@ -254,7 +285,7 @@ class DeviceRegistryServiceTest {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
         registry.contact("TRK-KHI-01", NMEA);
-        registry.persistContacts();
+        registry.registerNewDevices();
         clock.advance(Duration.ofSeconds(20));
         registry.contact("TRK-LHR-01", NMEA);
         store.writes.clear();
@@ -270,7 +301,7 @@ class DeviceRegistryServiceTest {
     void failedWriteKeepsContactAndRetries() {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
-        registry.persistContacts();
+        registry.registerNewDevices();
         store.failTouch = true;
         clock.advance(Duration.ofSeconds(60));
         registry.contact("TRK-LHR-01", NMEA);

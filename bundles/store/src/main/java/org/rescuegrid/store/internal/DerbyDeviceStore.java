@@ -27,8 +27,6 @@ public class DerbyDeviceStore implements DeviceStore {
         this.database = database;
     }
 
-    // TODO: each first contact is a transaction of its own on the caller's thread, a Netty event loop for the
-    // tracker drivers. Grouping these rows into the position writers' transactions is not built yet.
     @Override
     public void upsert(String deviceId, String protocol, Instant contact) {
         try {
@@ -66,6 +64,43 @@ public class DerbyDeviceStore implements DeviceStore {
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("last contact of device " + deviceId + " could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void registerAll(List<KnownDevice> devices) {
+        if (devices.isEmpty()) {
+            return;
+        }
+        try {
+            database.inTransaction(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE device SET protocol = ?, vehicle_id = ?, last_contact = ? WHERE device_id = ?");
+                        PreparedStatement insert = connection.prepareStatement(
+                                "INSERT INTO device (device_id, protocol, vehicle_id, first_seen, last_contact) VALUES (?, ?, ?, ?, ?)")) {
+                    for (KnownDevice device : devices) {
+                        update.setString(1, device.protocol());
+                        update.setString(2, device.vehicleId());
+                        Jdbc.setInstant(update, 3, device.lastContact());
+                        update.setString(4, device.deviceId());
+                        if (update.executeUpdate() == 0) {
+                            insert.setString(1, device.deviceId());
+                            insert.setString(2, device.protocol());
+                            insert.setString(3, device.vehicleId());
+                            Jdbc.setInstant(insert, 4, device.firstSeen());
+                            Jdbc.setInstant(insert, 5, device.lastContact());
+                            insert.executeUpdate();
+                        }
+                    }
+                }
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException(devices.size() + " new devices could not be registered, first " + devices.get(0).deviceId()
+                    + ": " + e.getMessage(), e);
+        }
+        if (devices.stream().anyMatch(device -> device.vehicleId() != null)) {
+            DeviceTable.assignmentChanged();
         }
     }
 
