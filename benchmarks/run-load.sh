@@ -7,7 +7,8 @@
 # Environment: RESCUEGRID_HEAP (node heap, default 1g), JFR=1 (record a profile of the node to
 # benchmarks/target/load/node.jfr), CONNECT_PER_S (ramp-up, default 500), WINDOW (unacknowledged packets per
 # tracker, default 50), CODEC (Teltonika 8 or 8E, default 8E), ASSEMBLY (node directory, default
-# karaf-distribution/target/assembly). Build first, from the repository root:
+# karaf-distribution/target/assembly), BOOT_TIMEOUT_S (seconds the node may take to open its ports, default 120).
+# Build first, from the repository root:
 #   mvn -B -o -pl karaf-distribution,benchmarks -am package -DskipTests
 set -euo pipefail
 
@@ -67,10 +68,12 @@ CFG
 
 echo "node: starting $ASSEMBLY with heap $RESCUEGRID_HEAP, open-file limit $(ulimit -n)"
 setsid "$ASSEMBLY/bin/start"
-deadline=$(( $(date +%s) + 120 ))
+BOOT_TIMEOUT_S=${BOOT_TIMEOUT_S:-120}
+deadline=$(( $(date +%s) + BOOT_TIMEOUT_S ))
 until [ -f "$ASSEMBLY/karaf.pid" ] && (exec 3<>/dev/tcp/127.0.0.1/$GT06_PORT) 2>/dev/null \
         && (exec 3<>/dev/tcp/127.0.0.1/$TELTONIKA_PORT) 2>/dev/null; do
-    [ "$(date +%s)" -lt "$deadline" ] || { echo "node did not open ports $GT06_PORT and $TELTONIKA_PORT within 120 s; see $ASSEMBLY/data/log/karaf.log" >&2; exit 1; }
+    [ "$(date +%s)" -lt "$deadline" ] || { echo "node did not open ports $GT06_PORT and $TELTONIKA_PORT within $BOOT_TIMEOUT_S s (BOOT_TIMEOUT_S); see $ASSEMBLY/data/log/karaf.log; stopping it" >&2
+        "$ASSEMBLY/bin/stop" >/dev/null 2>&1 || true; exit 1; }
     sleep 1
 done
 PID=$(cat "$ASSEMBLY/karaf.pid")

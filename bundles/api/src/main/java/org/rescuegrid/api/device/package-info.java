@@ -1,3 +1,3 @@
 /** Devices, their vehicle assignment and health counters. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package org.rescuegrid.api.device;

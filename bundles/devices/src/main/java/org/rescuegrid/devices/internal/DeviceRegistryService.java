@@ -3,12 +3,19 @@ package org.rescuegrid.devices.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -27,23 +34,38 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps device health in memory and device identity in the database. Last contact is written to the
- * database at most once a minute per device, because a tracker reports every second and a write per
- * fix would double the database load for a value the console reads from memory anyway.
+ * database by a background thread every {@link #PERSIST_INTERVAL}, for all devices heard from since in one
+ * transaction: a tracker reports every few seconds, and a write per report would add a database commit
+ * per fix for a value the console reads from memory anyway. The drivers call this registry from their
+ * network threads, which must not wait for the disk, so a device seen for the first time is written by
+ * the same thread within {@link #REGISTER_INTERVAL}, together with the others that appeared meanwhile. A
+ * device with a vehicle assigned in the configuration is written at once instead, so that its first fix
+ * is already stored with its vehicle.
  */
 @Component(service = DeviceRegistry.class, immediate = true)
 public class DeviceRegistryService implements DeviceRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeviceRegistryService.class);
-    private static final Duration PERSIST_INTERVAL = Duration.ofMinutes(1);
+    static final Duration PERSIST_INTERVAL = Duration.ofSeconds(30);
+    static final Duration REGISTER_INTERVAL = Duration.ofMillis(200);
 
     private final Map<String, DeviceState> devices = new ConcurrentHashMap<>();
     private final DeviceStore store;
     private final Clock clock;
     private volatile Map<String, String> configuredAssignments = Map.of();
+    private final Queue<DeviceState> unregistered = new ConcurrentLinkedQueue<>();
+    private ScheduledExecutorService contactWriter;
+    private long failedRegistrations;
+    private long failedContactWrites;
 
     @Activate
     public DeviceRegistryService(@Reference DeviceStore store) {
         this(store, Clock.systemUTC());
+        contactWriter = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "rescuegrid-device-contact-writer"));
+        long interval = PERSIST_INTERVAL.toMillis();
+        contactWriter.scheduleWithFixedDelay(this::persistContactsSafely, interval, interval, TimeUnit.MILLISECONDS);
+        long registerInterval = REGISTER_INTERVAL.toMillis();
+        contactWriter.scheduleWithFixedDelay(this::registerNewDevicesSafely, registerInterval, registerInterval, TimeUnit.MILLISECONDS);
     }
 
     /** Creates a registry with assignments already bound, for tests. */
@@ -58,6 +80,7 @@ public class DeviceRegistryService implements DeviceRegistry {
 
         for (KnownDevice known : store.all()) {
             DeviceState state = new DeviceState(known.deviceId(), known.protocol());
+            state.inTable = true;
             state.vehicleId = known.vehicleId();
             state.firstSeen = known.firstSeen();
             state.lastContact = known.lastContact();
@@ -86,10 +109,17 @@ public class DeviceRegistryService implements DeviceRegistry {
 
     @Deactivate
     void deactivate() {
-        for (DeviceState state : devices.values()) {
-            persistContact(state);
+        if (contactWriter != null) {
+            contactWriter.shutdown();
+            try {
+                contactWriter.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        LOG.info("Device registry stopped");
+        int registered = registerNewDevices();
+        int saved = persistContacts();
+        LOG.info("Device registry stopped; {} new devices and the last contact of {} devices saved", registered, saved);
     }
 
     @Override
@@ -101,11 +131,7 @@ public class DeviceRegistryService implements DeviceRegistry {
 
     @Override
     public void contact(String deviceId, String protocol) {
-        DeviceState state = touch(deviceId, protocol);
-        Instant persisted = state.lastPersisted;
-        if (persisted == null || Duration.between(persisted, state.lastContact).compareTo(PERSIST_INTERVAL) >= 0) {
-            persistContact(state);
-        }
+        touch(deviceId, protocol);
     }
 
     @Override
@@ -115,7 +141,6 @@ public class DeviceRegistryService implements DeviceRegistry {
             return;
         }
         int connections = state.connections.updateAndGet(open -> Math.max(0, open - 1));
-        persistContact(state);
         LOG.info("device={} disconnected ({} open connections)", deviceId, connections);
     }
 
@@ -176,20 +201,69 @@ public class DeviceRegistryService implements DeviceRegistry {
     }
 
     private DeviceState register(String deviceId, String protocol, Instant now) {
-        store.upsert(deviceId, protocol, now);
         DeviceState state = new DeviceState(deviceId, protocol);
         state.firstSeen = now;
         state.lastContact = now;
-        state.lastPersisted = now;
-        LOG.info("device={} registered on first contact over {}", deviceId, protocol);
-
         String vehicleId = configuredAssignments.get(deviceId);
-        if (vehicleId != null) {
-            store.assign(deviceId, vehicleId);
-            state.vehicleId = vehicleId;
-            LOG.info("device={} vehicle={} assigned from configuration", deviceId, vehicleId);
+        if (vehicleId == null) {
+            unregistered.add(state);
+            LOG.info("device={} registered on first contact over {}", deviceId, protocol);
+            return state;
         }
+
+        store.upsert(deviceId, protocol, now);
+        store.assign(deviceId, vehicleId);
+        state.vehicleId = vehicleId;
+        state.lastPersisted = now;
+        state.inTable = true;
+        LOG.info("device={} vehicle={} registered on first contact over {} and assigned from configuration", deviceId, vehicleId, protocol);
         return state;
+    }
+
+    /**
+     * Writes the devices seen for the first time since the last run, in one transaction, and returns how
+     * many. A failed write keeps them for the next run, with one WARN per failure streak.
+     */
+    int registerNewDevices() {
+        List<DeviceState> batch = new ArrayList<>();
+        for (DeviceState state = unregistered.poll(); state != null; state = unregistered.poll()) {
+            batch.add(state);
+        }
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        List<KnownDevice> rows = new ArrayList<>(batch.size());
+        for (DeviceState state : batch) {
+            rows.add(new KnownDevice(state.deviceId, state.protocol, state.vehicleId, state.firstSeen, state.lastContact));
+        }
+        try {
+            store.registerAll(rows);
+        } catch (RuntimeException e) {
+            unregistered.addAll(batch);
+            if (failedRegistrations++ == 0) {
+                LOG.warn("{} new devices could not be written, first device={}; they stay in memory and are retried every {} ms: {}",
+                        batch.size(), batch.get(0).deviceId, REGISTER_INTERVAL.toMillis(), e.getMessage());
+            }
+            return 0;
+        }
+        if (failedRegistrations > 0) {
+            LOG.info("{} new devices written after {} failed attempts", batch.size(), failedRegistrations);
+            failedRegistrations = 0;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).lastPersisted = rows.get(i).lastContact();
+            batch.get(i).inTable = true;
+        }
+        return batch.size();
+    }
+
+    private void registerNewDevicesSafely() {
+        try {
+            registerNewDevices();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again, which would stop every later registration.
+            LOG.error("Writing new devices failed", e);
+        }
     }
 
     private void applyAssignment(String deviceId, String vehicleId) {
@@ -197,24 +271,54 @@ public class DeviceRegistryService implements DeviceRegistry {
         if (state == null || Objects.equals(state.vehicleId, vehicleId)) {
             return;
         }
+        if (!state.inTable) {
+            // Otherwise the waiting registration could write the device's row after this assignment, without it.
+            registerNewDevices();
+        }
         store.assign(deviceId, vehicleId);
         state.vehicleId = vehicleId;
         LOG.info("device={} vehicle={} assigned", deviceId, vehicleId);
     }
 
-    private void persistContact(DeviceState state) {
-        Instant lastContact = state.lastContact;
-        if (lastContact == null) {
-            return;
+    /**
+     * Writes the last contact of every device heard from since its last write, in one transaction, and
+     * returns how many were written. A failed write leaves them to the next run; the WARN names how many
+     * devices wait, once per failure streak, so a database outage does not log every thirty seconds.
+     */
+    int persistContacts() {
+        Map<String, Instant> due = new HashMap<>();
+        for (DeviceState state : devices.values()) {
+            Instant lastContact = state.lastContact;
+            if (state.inTable && lastContact != null && !lastContact.equals(state.lastPersisted)) {
+                due.put(state.deviceId, lastContact);
+            }
+        }
+        if (due.isEmpty()) {
+            return 0;
         }
         try {
-            store.touch(state.deviceId, lastContact);
-            state.lastPersisted = lastContact;
+            store.touchAll(due);
         } catch (RuntimeException e) {
-            // Retried a minute later like a success, so a database outage logs once a minute per device, not per fix.
-            state.lastPersisted = lastContact;
-            LOG.warn("device={} last contact could not be saved, it stays in memory and is retried in a minute: {}",
-                    state.deviceId, e.getMessage());
+            if (failedContactWrites++ == 0) {
+                LOG.warn("Last contact of {} devices could not be saved; it stays in memory and is retried every {} s: {}",
+                        due.size(), PERSIST_INTERVAL.toSeconds(), e.getMessage());
+            }
+            return 0;
+        }
+        if (failedContactWrites > 0) {
+            LOG.info("Last contact of {} devices saved again after {} failed attempts", due.size(), failedContactWrites);
+            failedContactWrites = 0;
+        }
+        due.forEach((deviceId, lastContact) -> devices.get(deviceId).lastPersisted = lastContact);
+        return due.size();
+    }
+
+    private void persistContactsSafely() {
+        try {
+            persistContacts();
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again, which would stop every later write.
+            LOG.error("Writing the devices' last contact failed", e);
         }
     }
 }

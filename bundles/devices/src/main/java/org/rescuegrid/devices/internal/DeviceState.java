@@ -18,6 +18,8 @@ final class DeviceState {
     volatile Instant firstSeen;
     volatile Instant lastContact;
     volatile Instant lastPersisted;
+    /** Whether the device's row is in the database; a device seen for the first time waits for the registry's writer. */
+    volatile boolean inTable;
     final AtomicInteger connections = new AtomicInteger();
     final AtomicLong fixes = new AtomicLong();
     private final Map<DeviceErrorKind, AtomicLong> errors = new EnumMap<>(DeviceErrorKind.class);

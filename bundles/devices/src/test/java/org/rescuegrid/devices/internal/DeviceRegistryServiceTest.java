@@ -40,8 +40,13 @@ class DeviceRegistryServiceTest {
         DeviceRegistryService registry = registry();
 
         registry.contact("TRK-LHR-01", NMEA);
+        registry.contact("TRK-KHI-01", NMEA);
+        assertEquals(List.of(), store.writes, "the caller's thread writes nothing");
 
-        assertEquals(List.of("upsert TRK-LHR-01 nmea " + T0), store.writes);
+        assertEquals(2, registry.registerNewDevices());
+        assertEquals(List.of("registerAll TRK-LHR-01,TRK-KHI-01"), store.writes, "both new devices in one write");
+        assertEquals(T0, store.devices.get("TRK-LHR-01").firstSeen());
+        assertEquals(0, registry.registerNewDevices());
         DeviceInfo info = registry.find("TRK-LHR-01").orElseThrow();
         assertEquals(NMEA, info.protocol());
         assertEquals(T0, info.firstSeen());
@@ -190,6 +195,31 @@ class DeviceRegistryServiceTest {
     }
 
     @Test
+    void assignBeforeTheRowIsWrittenKeepsTheVehicle() {
+        DeviceRegistryService registry = registry();
+        registry.contact("TRK-LHR-01", NMEA);
+
+        registry.assign("TRK-LHR-01", "AMB-LHR-101");
+        registry.registerNewDevices();
+
+        assertEquals("AMB-LHR-101", store.devices.get("TRK-LHR-01").vehicleId());
+    }
+
+    @Test
+    void failedRegistrationRetried() {
+        DeviceRegistryService registry = registry();
+        registry.contact("TRK-LHR-01", NMEA);
+        store.failTouch = true;
+
+        assertEquals(0, registry.registerNewDevices());
+        assertNull(store.devices.get("TRK-LHR-01"));
+
+        store.failTouch = false;
+        assertEquals(1, registry.registerNewDevices());
+        assertEquals(NMEA, store.devices.get("TRK-LHR-01").protocol());
+    }
+
+    @Test
     void assignAndClear() {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
@@ -204,41 +234,50 @@ class DeviceRegistryServiceTest {
     }
 
     @Test
-    void lastContactPersistedOncePerMinute() {
+    void contactsWrittenTogetherAndOnlyWhenChanged() {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
+        registry.contact("TRK-KHI-01", NMEA);
+        registry.registerNewDevices();
         store.writes.clear();
 
-        for (int second = 1; second <= 150; second++) {
+        for (int second = 1; second <= 25; second++) {
             clock.advance(Duration.ofSeconds(1));
             registry.contact("TRK-LHR-01", NMEA);
         }
+        assertEquals(List.of(), store.writes, "a contact alone writes nothing");
 
-        assertEquals(List.of("touch TRK-LHR-01 " + T0.plusSeconds(60), "touch TRK-LHR-01 " + T0.plusSeconds(120)), store.writes);
-        assertEquals(T0.plusSeconds(150), registry.find("TRK-LHR-01").orElseThrow().lastContact());
+        assertEquals(1, registry.persistContacts());
+        assertEquals(List.of("touchAll {TRK-LHR-01=" + T0.plusSeconds(25) + "}"), store.writes);
+        assertEquals(0, registry.persistContacts(), "nothing heard since the last write");
+        assertEquals(1, store.writes.size());
     }
 
     @Test
-    void staleStoredContactPersistedAtOnce() {
+    void staleStoredContactWrittenAtNextRun() {
         store.add(new KnownDevice("TRK-LHR-01", NMEA, null, T0.minusSeconds(7200), T0.minusSeconds(600)));
         DeviceRegistryService registry = registry();
 
         registry.contact("TRK-LHR-01", NMEA);
+        registry.persistContacts();
 
-        assertEquals(List.of("touch TRK-LHR-01 " + T0), store.writes);
+        assertEquals(T0, store.devices.get("TRK-LHR-01").lastContact());
     }
 
     @Test
-    void disconnectPersistsLastContact() {
+    void disconnectWritesNothingOnTheCallersThread() {
         DeviceRegistryService registry = registry();
         registry.connected("TRK-LHR-01", NMEA);
+        registry.registerNewDevices();
         clock.advance(Duration.ofSeconds(10));
         registry.contact("TRK-LHR-01", NMEA);
         store.writes.clear();
 
         registry.disconnected("TRK-LHR-01");
 
-        assertEquals(List.of("touch TRK-LHR-01 " + T0.plusSeconds(10)), store.writes);
+        assertEquals(List.of(), store.writes);
+        registry.persistContacts();
+        assertEquals(T0.plusSeconds(10), store.devices.get("TRK-LHR-01").lastContact());
     }
 
     @Test
@@ -246,6 +285,7 @@ class DeviceRegistryServiceTest {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
         registry.contact("TRK-KHI-01", NMEA);
+        registry.registerNewDevices();
         clock.advance(Duration.ofSeconds(20));
         registry.contact("TRK-LHR-01", NMEA);
         store.writes.clear();
@@ -254,20 +294,25 @@ class DeviceRegistryServiceTest {
 
         assertEquals(T0.plusSeconds(20), store.devices.get("TRK-LHR-01").lastContact());
         assertEquals(T0, store.devices.get("TRK-KHI-01").lastContact());
-        assertEquals(2, store.writes.size());
+        assertEquals(List.of("touchAll {TRK-LHR-01=" + T0.plusSeconds(20) + "}"), store.writes);
     }
 
     @Test
-    void failedTouchKeepsContactInMemory() {
+    void failedWriteKeepsContactAndRetries() {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
+        registry.registerNewDevices();
         store.failTouch = true;
         clock.advance(Duration.ofSeconds(60));
-
         registry.contact("TRK-LHR-01", NMEA);
 
+        assertEquals(0, registry.persistContacts());
         assertEquals(T0.plusSeconds(60), registry.find("TRK-LHR-01").orElseThrow().lastContact());
         assertEquals(T0, store.devices.get("TRK-LHR-01").lastContact());
+
+        store.failTouch = false;
+        assertEquals(1, registry.persistContacts(), "the failed write is retried at the next run");
+        assertEquals(T0.plusSeconds(60), store.devices.get("TRK-LHR-01").lastContact());
     }
 
     @Test

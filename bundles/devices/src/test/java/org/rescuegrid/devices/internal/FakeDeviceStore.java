@@ -14,6 +14,7 @@ final class FakeDeviceStore implements DeviceStore {
 
     final Map<String, KnownDevice> devices = new TreeMap<>();
     final List<String> writes = new ArrayList<>();
+    /** Makes every contact and registration write fail, as during a database outage. */
     boolean failTouch;
 
     void add(KnownDevice device) {
@@ -41,6 +42,29 @@ final class FakeDeviceStore implements DeviceStore {
         if (known != null) {
             devices.put(deviceId, new KnownDevice(deviceId, known.protocol(), known.vehicleId(), known.firstSeen(), lastContact));
         }
+    }
+
+    @Override
+    public void registerAll(List<KnownDevice> registered) {
+        writes.add("registerAll " + String.join(",", registered.stream().map(KnownDevice::deviceId).toList()));
+        if (failTouch) {
+            throw new IllegalStateException(registered.size() + " new devices could not be registered: database is down");
+        }
+        registered.forEach(device -> devices.put(device.deviceId(), device));
+    }
+
+    @Override
+    public void touchAll(Map<String, Instant> lastContacts) {
+        writes.add("touchAll " + new TreeMap<>(lastContacts));
+        if (failTouch) {
+            throw new IllegalStateException("last contact of " + lastContacts.size() + " devices could not be saved: database is down");
+        }
+        lastContacts.forEach((deviceId, lastContact) -> {
+            KnownDevice known = devices.get(deviceId);
+            if (known != null) {
+                devices.put(deviceId, new KnownDevice(deviceId, known.protocol(), known.vehicleId(), known.firstSeen(), lastContact));
+            }
+        });
     }
 
     @Override

@@ -1,3 +1,3 @@
 /** Building blocks shared by the device drivers, so that every driver acknowledges and logs the same way. */
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("2.0.0")
 package org.rescuegrid.driver.support;

@@ -7,42 +7,57 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.position.FixValidity;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
-import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
  * Stores position fixes with their {@link FixValidity} and queues each one in the outbox in the same
  * transaction. Every protocol's fixes pass through here, so the assessment is made once for all of them.
  * A fix with the device and fix time of a stored one is a resend, and returns the stored record without
- * writing anything; the fix time compared is the one after a week-rollover correction.
+ * writing anything; the fix time compared is the one after a week-rollover correction. Fixes are written
+ * by {@link PositionBatcher}s, each of which commits the fixes that queued up meanwhile in one transaction.
  */
-@Component(service = PositionStore.class, configurationPid = PositionValiditySettings.PID,
+@Component(service = {PositionStore.class, DerbyPositionStore.class}, configurationPid = PositionValiditySettings.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = PositionValidityConfig.class)
 public class DerbyPositionStore implements PositionStore {
 
     static final String COLUMNS = "event_id, device_id, vehicle_id, fix_time, received_at, latitude, longitude,"
             + " altitude, speed_kmh, course, satellites, hdop, fix_valid, validity";
-    private static final String USABLE = "validity IN ('" + FixValidity.VALID + "', '" + FixValidity.ROLLOVER_CORRECTED + "')";
+    static final String USABLE = "validity IN ('" + FixValidity.VALID + "', '" + FixValidity.ROLLOVER_CORRECTED + "')";
+
+    /**
+     * Position writers, each committing the fixes of its share of the devices. Several writers let one
+     * batch's CPU work overlap another's synchronous log write, and a device's fixes always go to the same
+     * writer, so they are stored in arrival order and two transactions never race for one device's rows.
+     */
+    static final int WRITERS = 4;
 
     private final StoreDatabase database;
     private final FixAssessor assessor;
     private final Clock clock;
+    private final PositionBatcher[] batchers;
+    private final Map<String, LatestFixes> latest = new ConcurrentHashMap<>();
 
     @Activate
     public DerbyPositionStore(@Reference StoreDatabase database, PositionValidityConfig config) {
@@ -53,6 +68,12 @@ public class DerbyPositionStore implements PositionStore {
         this.database = database;
         this.assessor = new FixAssessor(settings);
         this.clock = clock;
+        this.batchers = new PositionBatcher[WRITERS];
+        for (int i = 0; i < WRITERS; i++) {
+            batchers[i] = new PositionBatcher(this::storeAll, this::storeAlone, PositionBatcher.MAX_BATCH,
+                    PositionBatcher.MAX_QUEUED / WRITERS, "rescuegrid-position-writer-" + i);
+            batchers[i].start();
+        }
     }
 
     /** Creates a store with the default limits and the system clock. */
@@ -62,25 +83,103 @@ public class DerbyPositionStore implements PositionStore {
 
     @Override
     public StoredPosition store(PositionFix reported) {
-        Instant now = clock.instant();
-        PositionFix fix = reported.valid() ? assessor.correctRollover(reported, now) : reported;
         try {
-            return database.inTransaction(connection -> {
-                Optional<StoredPosition> resent = find(connection, fix.deviceId(), fix.fixTime());
-                if (resent.isPresent()) {
-                    return resent.get();
+            return submit(reported).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Queues a fix for the position writer and returns its stored record once the batch that holds it is
+     * committed. The future fails with an {@link IllegalStateException} when the fix cannot be stored, or
+     * at once when the writer's queue is full or the store is stopped.
+     */
+    public CompletableFuture<StoredPosition> submit(PositionFix reported) {
+        return batchers[Math.floorMod(reported.deviceId().hashCode(), WRITERS)].submit(reported, clock.instant());
+    }
+
+    @Deactivate
+    public void deactivate() {
+        for (PositionBatcher batcher : batchers) {
+            batcher.close();
+        }
+    }
+
+    /**
+     * Stores fixes in one transaction, in their order. Each device's newest fixes are kept in memory from
+     * one transaction to the next and updated only after a commit, so a rolled-back batch leaves them as
+     * they were.
+     */
+    List<StoredPosition> storeAll(List<PositionBatcher.Received> fixes) throws SQLException {
+        Map<String, LatestFixes> changed = new HashMap<>();
+        List<StoredPosition> stored = database.inTransaction(connection -> {
+            // A lock conflict runs the work again, so nothing may remain from the aborted attempt.
+            changed.clear();
+            try (PositionRows rows = new PositionRows(connection)) {
+                List<StoredPosition> written = new ArrayList<>(fixes.size());
+                for (PositionBatcher.Received received : fixes) {
+                    written.add(storeIn(connection, rows, changed, received.fix(), received.receivedAt()));
                 }
-                FixAssessor.Assessment assessment = assessor.assess(reported, now, new StoredTrack(connection, fix.deviceId()));
-                String vehicleId = DeviceTable.vehicleOf(connection, fix.deviceId());
-                StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, assessment.fix(), now,
-                        assessment.validity());
-                insert(connection, stored);
-                OutboxAppender.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
-                return stored;
-            });
+                rows.flush();
+                return written;
+            }
+        });
+        latest.putAll(changed);
+        return stored;
+    }
+
+    /**
+     * Stores one fix in the caller's transaction. A live fix, newer than everything stored for its device,
+     * is assessed against the device's newest fixes in memory and only queued for insertion. Any other fix
+     * is looked up and assessed in the table, after the queued rows are inserted so the reads see them: a
+     * resend of a fix stored before, also earlier in the same transaction, returns the stored record and
+     * writes nothing.
+     */
+    private StoredPosition storeIn(Connection connection, PositionRows rows, Map<String, LatestFixes> changed, PositionFix reported,
+            Instant receivedAt) throws SQLException {
+        String deviceId = reported.deviceId();
+        PositionFix fix = reported.valid() ? assessor.correctRollover(reported, receivedAt) : reported;
+        LatestFixes known = changed.containsKey(deviceId) ? changed.get(deviceId) : latest.get(deviceId);
+        if (known == null) {
+            rows.flush();
+            known = LatestFixes.read(connection, deviceId);
+        } else if (known.vehicleStale()) {
+            known = known.withVehicleFrom(connection, deviceId);
+        }
+
+        FixAssessor.DeviceTrack track;
+        if (known.precedes(fix.fixTime())) {
+            track = known.trackBefore(fix.fixTime());
+        } else {
+            rows.flush();
+            Optional<StoredPosition> resent = find(connection, deviceId, fix.fixTime());
+            if (resent.isPresent()) {
+                changed.put(deviceId, known);
+                return resent.get();
+            }
+            track = new StoredTrack(connection, deviceId);
+        }
+
+        FixAssessor.Assessment assessment = assessor.assess(reported, receivedAt, track);
+        StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), known.vehicleId(), assessment.fix(), receivedAt,
+                assessment.validity());
+        rows.add(stored);
+        changed.put(deviceId, known.with(stored));
+        return stored;
+    }
+
+    /** Stores one fix in a transaction of its own, the path a fix takes when its batch failed. */
+    StoredPosition storeAlone(PositionFix reported, Instant receivedAt) {
+        try {
+            return storeAll(List.of(new PositionBatcher.Received(reported, receivedAt))).get(0);
         } catch (SQLException e) {
-            if (Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
-                // Another connection of the device committed the same fix between the lookup and the insert.
+            PositionFix fix = reported.valid() ? assessor.correctRollover(reported, receivedAt) : reported;
+            if (Jdbc.isDuplicateKey(e)) {
+                // Another connection committed the same fix between the lookup and the insert.
                 return findCommitted(fix);
             }
             throw new IllegalStateException("position of device " + fix.deviceId() + " at " + fix.fixTime()
@@ -175,28 +274,6 @@ public class DerbyPositionStore implements PositionStore {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("positions of device " + deviceId + " could not be counted: " + e.getMessage(), e);
-        }
-    }
-
-    private static void insert(Connection connection, StoredPosition stored) throws SQLException {
-        PositionFix fix = stored.fix();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO position_fix (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, stored.eventId());
-            insert.setString(2, fix.deviceId());
-            insert.setString(3, stored.vehicleId());
-            Jdbc.setInstant(insert, 4, fix.fixTime());
-            Jdbc.setInstant(insert, 5, stored.receivedAt());
-            insert.setDouble(6, fix.latitude());
-            insert.setDouble(7, fix.longitude());
-            Jdbc.setDouble(insert, 8, fix.altitude());
-            Jdbc.setDouble(insert, 9, fix.speedKmh());
-            Jdbc.setDouble(insert, 10, fix.course());
-            Jdbc.setInteger(insert, 11, fix.satellites());
-            Jdbc.setDouble(insert, 12, fix.hdop());
-            insert.setBoolean(13, fix.valid());
-            insert.setString(14, stored.validity().name());
-            insert.executeUpdate();
         }
     }
 

@@ -4,9 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** Reads of the device table that other repositories make inside their own transactions. */
 final class DeviceTable {
+
+    /**
+     * Counts the changes of any device's vehicle since the bundle started. The position writers keep each
+     * device's vehicle in memory and read it again once this count has moved.
+     */
+    private static final AtomicLong ASSIGNMENT_VERSION = new AtomicLong();
 
     private DeviceTable() {
     }
@@ -19,5 +26,14 @@ final class DeviceTable {
                 return rs.next() ? rs.getString(1) : null;
             }
         }
+    }
+
+    static long assignmentVersion() {
+        return ASSIGNMENT_VERSION.get();
+    }
+
+    /** Called after a device's vehicle changed in the table, so that copies of it in memory are read again. */
+    static void assignmentChanged() {
+        ASSIGNMENT_VERSION.incrementAndGet();
     }
 }

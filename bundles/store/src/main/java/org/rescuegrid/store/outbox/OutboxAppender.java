@@ -35,21 +35,65 @@ public final class OutboxAppender {
      */
     public static void append(Connection connection, String eventId, String recordType, Instant createdAt, String payload)
             throws SQLException {
-        Objects.requireNonNull(eventId, "eventId");
-        Objects.requireNonNull(payload, "payload");
-        if (recordType == null || !RECORD_TYPE.matcher(recordType).matches()) {
-            throw new IllegalArgumentException("outbox record type '" + recordType + "' is invalid; use a lower-case name such as incident-step");
+        try (Batch batch = batch(connection)) {
+            batch.add(eventId, recordType, createdAt, payload);
+            batch.flush();
         }
+    }
+
+    /**
+     * Opens a batch of outbox rows on the caller's connection, for a writer that appends many records in one
+     * transaction: {@link Batch#add} queues a row, {@link Batch#flush} inserts the queued rows in one JDBC batch.
+     * The same rules as for {@link #append} apply.
+     */
+    public static Batch batch(Connection connection) throws SQLException {
         if (connection.getAutoCommit()) {
-            throw new IllegalStateException("outbox record " + eventId + " must be appended inside a transaction; turn auto-commit off first");
+            throw new IllegalStateException("outbox records must be appended inside a transaction; turn auto-commit off first");
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO outbox (event_id, record_type, created_at, payload) VALUES (?, ?, ?, ?)")) {
+        return new Batch(connection.prepareStatement("INSERT INTO outbox (event_id, record_type, created_at, payload) VALUES (?, ?, ?, ?)"));
+    }
+
+    /** Outbox rows queued on one connection and inserted together. Not thread-safe. */
+    public static final class Batch implements AutoCloseable {
+
+        private final PreparedStatement insert;
+        private int queued;
+
+        private Batch(PreparedStatement insert) {
+            this.insert = insert;
+        }
+
+        /**
+         * Queues one outbox row; see {@link OutboxAppender#append} for the parameters.
+         *
+         * @throws IllegalArgumentException when the record type has another form
+         */
+        public void add(String eventId, String recordType, Instant createdAt, String payload) throws SQLException {
+            Objects.requireNonNull(eventId, "eventId");
+            Objects.requireNonNull(payload, "payload");
+            if (recordType == null || !RECORD_TYPE.matcher(recordType).matches()) {
+                throw new IllegalArgumentException("outbox record type '" + recordType + "' is invalid; use a lower-case name such as incident-step");
+            }
             insert.setString(1, eventId);
             insert.setString(2, recordType);
             Jdbc.setInstant(insert, 3, createdAt);
             insert.setString(4, payload);
-            insert.executeUpdate();
+            insert.addBatch();
+            queued++;
+        }
+
+        /** Inserts the rows queued since the last flush. */
+        public void flush() throws SQLException {
+            if (queued > 0) {
+                insert.executeBatch();
+                queued = 0;
+            }
+        }
+
+        /** Closes the statement; rows queued and not flushed are not inserted. */
+        @Override
+        public void close() throws SQLException {
+            insert.close();
         }
     }
 }

@@ -21,6 +21,26 @@ public final class Jdbc {
     private Jdbc() {
     }
 
+    /**
+     * Returns whether the failure is a unique or primary key violation. A JDBC batch reports the violation
+     * of one of its rows as the next exception or the cause of its BatchUpdateException, so both are followed.
+     */
+    public static boolean isDuplicateKey(SQLException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                for (SQLException next = sql; next != null; next = next.getNextException()) {
+                    if (DUPLICATE_KEY.equals(next.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+
     public static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP);

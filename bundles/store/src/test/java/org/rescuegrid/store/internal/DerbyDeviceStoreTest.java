@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,6 +68,18 @@ class DerbyDeviceStoreTest {
 
         assertEquals(T0.plusSeconds(90), devices.all().get(0).lastContact());
         assertEquals(T0, devices.all().get(0).firstSeen());
+    }
+
+    @Test
+    void touchAllSetsEachDeviceAndSkipsUnknownOnes() {
+        devices.upsert("TRK-LHR-01", "nmea", T0);
+        devices.upsert("TRK-KHI-01", "gt06", T0);
+
+        devices.touchAll(Map.of("TRK-LHR-01", T0.plusSeconds(30), "TRK-KHI-01", T0.plusSeconds(45),
+                "TRK-NOT-SEEN", T0.plusSeconds(50)));
+
+        assertEquals(List.of(T0.plusSeconds(45), T0.plusSeconds(30)), devices.all().stream().map(KnownDevice::lastContact).toList());
+        assertEquals(2, devices.all().size(), "an unknown device is not created by a contact write");
     }
 
     @Test

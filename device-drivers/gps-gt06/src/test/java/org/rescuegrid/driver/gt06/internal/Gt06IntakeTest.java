@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -50,7 +51,7 @@ class Gt06IntakeTest {
             }
         };
 
-        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel).join();
 
         assertTrue(committed);
         assertEquals(List.of("fix, reply already sent: false", "event, reply already sent: false"), stored);
@@ -73,7 +74,7 @@ class Gt06IntakeTest {
             }
         };
 
-        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel).join();
 
         assertFalse(committed);
         assertNull(channel.readOutbound());
@@ -95,9 +96,55 @@ class Gt06IntakeTest {
         };
         PacketRecords location = new PacketRecords(FIX.deviceId(), "protocol 0x12 serial 3", List.of(FIX), List.of(), null);
 
-        assertTrue(new CommitThenReply(sink, registry).commitThenReply(location, channel));
+        assertTrue(new CommitThenReply(sink, registry).commitThenReply(location, channel).join());
         assertEquals(List.of("fix"), stored);
         assertNull(channel.readOutbound());
+    }
+
+    @Test
+    void repliesKeepPacketOrderWhenCommitsDoNot() {
+        List<CompletableFuture<Object>> commits = new ArrayList<>();
+        RecordSink sink = new RecordSink() {
+            @Override
+            public void store(PositionFix fix) {
+                throw new UnsupportedOperationException("only the asynchronous path is used");
+            }
+
+            @Override
+            public void store(DeviceEvent event) {
+                throw new UnsupportedOperationException("only the asynchronous path is used");
+            }
+
+            @Override
+            public CompletableFuture<?> storeAsync(PositionFix fix) {
+                CompletableFuture<Object> commit = new CompletableFuture<>();
+                commits.add(commit);
+                return commit;
+            }
+        };
+        CommitThenReply intake = new CommitThenReply(sink, registry);
+        byte[] firstReply = Frames.hex("01");
+        byte[] secondReply = Frames.hex("02");
+        CompletableFuture<Boolean> first = intake.commitThenReply(new PacketRecords(FIX.deviceId(), "protocol 0x12 serial 1", List.of(FIX),
+                List.of(), firstReply), channel);
+        CompletableFuture<Boolean> second = intake.commitThenReply(new PacketRecords(FIX.deviceId(), "protocol 0x12 serial 2",
+                List.of(FIX.withDeviceId(FIX.deviceId())), List.of(), secondReply), channel);
+
+        commits.get(1).complete(null);
+
+        assertFalse(second.isDone(), "the second reply waits for the first packet");
+        assertNull(channel.readOutbound());
+
+        commits.get(0).complete(null);
+
+        assertTrue(first.join());
+        assertTrue(second.join());
+        ByteBuf one = channel.readOutbound();
+        ByteBuf two = channel.readOutbound();
+        assertEquals(Frames.hex(firstReply), ByteBufUtil.hexDump(one).toUpperCase());
+        assertEquals(Frames.hex(secondReply), ByteBufUtil.hexDump(two).toUpperCase());
+        one.release();
+        two.release();
     }
 
     private static PacketRecords records() {

@@ -87,8 +87,8 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
             NettyEndpoint udp = getContext().getEndpoint(NettyListeners.udpServerUri(settings.udpEndpoint(), settings.maxFrameLength() + 1),
                     NettyEndpoint.class);
             udp.getConfiguration().setDecodersAsList(List.of(NettyListeners.perConnection(() -> new TeltonikaUdpSession(settings, registry))));
-            // NOTE: one UDP channel serves every tracker of the port, and the route commits on its event loop
-            // thread, so UDP datagrams are stored one after another, whereas TCP connections are spread over threads.
+            // NOTE: one UDP channel serves every tracker of the port, so the acknowledgements of all its trackers
+            // leave in the order the datagrams arrived; the commits themselves are grouped like the TCP ones.
             from(udp)
                     .routeId(udpRouteId)
                     .process(exchange -> commitThenAcknowledge(intake, exchange));
@@ -124,9 +124,11 @@ public class TeltonikaDriver extends RouteBuilder implements DeviceDriver {
     private static void commitThenAcknowledge(CommitThenReply intake, Exchange exchange) throws Exception {
         UdpPacket packet = exchange.getMessage().getMandatoryBody(UdpPacket.class);
         ChannelHandlerContext ctx = exchange.getMessage().getHeader(NettyConstants.NETTY_CHANNEL_HANDLER_CONTEXT, ChannelHandlerContext.class);
-        if (intake.commitThenReply(packet.records(), ctx.channel())) {
-            ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet.acknowledgement()), packet.sender()));
-        }
+        intake.commitThenReply(packet.records(), ctx.channel()).thenAccept(stored -> {
+            if (stored) {
+                ctx.channel().writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(packet.acknowledgement()), packet.sender()));
+            }
+        });
     }
 
     /** Handlers of one connection, created anew for each: idle timeout, framing, then the session. */

@@ -49,7 +49,7 @@ class TeltonikaIntakeTest {
             }
         };
 
-        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel).join();
 
         assertTrue(committed);
         assertEquals(List.of("fix, reply already sent: false", "event, reply already sent: false"), stored);
@@ -72,7 +72,7 @@ class TeltonikaIntakeTest {
             }
         };
 
-        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel);
+        boolean committed = new CommitThenReply(sink, registry).commitThenReply(records(), channel).join();
 
         assertFalse(committed);
         assertNull(channel.readOutbound());
@@ -94,7 +94,7 @@ class TeltonikaIntakeTest {
         };
         PacketRecords location = new PacketRecords(FIX.deviceId(), "codec 0x08 packet of 1 records", List.of(FIX), List.of(), null);
 
-        assertTrue(new CommitThenReply(sink, registry).commitThenReply(location, channel));
+        assertTrue(new CommitThenReply(sink, registry).commitThenReply(location, channel).join());
         assertEquals(List.of("fix"), stored);
         assertNull(channel.readOutbound());
     }
