@@ -62,10 +62,8 @@ public class DeviceRegistryService implements DeviceRegistry {
     public DeviceRegistryService(@Reference DeviceStore store) {
         this(store, Clock.systemUTC());
         contactWriter = Executors.newSingleThreadScheduledExecutor(task -> new Thread(task, "rescuegrid-device-contact-writer"));
-        long interval = PERSIST_INTERVAL.toMillis();
-        contactWriter.scheduleWithFixedDelay(this::persistContactsSafely, interval, interval, TimeUnit.MILLISECONDS);
-        long registerInterval = REGISTER_INTERVAL.toMillis();
-        contactWriter.scheduleWithFixedDelay(this::registerNewDevicesSafely, registerInterval, registerInterval, TimeUnit.MILLISECONDS);
+        schedule(this::persistContacts, "the devices' last contact", PERSIST_INTERVAL);
+        schedule(this::registerNewDevices, "new devices", REGISTER_INTERVAL);
     }
 
     /** Creates a registry with assignments already bound, for tests. */
@@ -257,15 +255,6 @@ public class DeviceRegistryService implements DeviceRegistry {
         return batch.size();
     }
 
-    private void registerNewDevicesSafely() {
-        try {
-            registerNewDevices();
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again, which would stop every later registration.
-            LOG.error("Writing new devices failed", e);
-        }
-    }
-
     private void applyAssignment(String deviceId, String vehicleId) {
         DeviceState state = devices.get(deviceId);
         if (state == null || Objects.equals(state.vehicleId, vehicleId)) {
@@ -313,12 +302,15 @@ public class DeviceRegistryService implements DeviceRegistry {
         return due.size();
     }
 
-    private void persistContactsSafely() {
-        try {
-            persistContacts();
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again, which would stop every later write.
-            LOG.error("Writing the devices' last contact failed", e);
-        }
+    /** Runs one of the writer's tasks every interval. */
+    private void schedule(Runnable task, String what, Duration interval) {
+        contactWriter.scheduleWithFixedDelay(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // A scheduled task that throws is never run again, which would stop every later write.
+                LOG.error("Writing {} failed", what, e);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 }

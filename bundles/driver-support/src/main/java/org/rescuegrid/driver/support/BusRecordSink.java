@@ -43,22 +43,18 @@ public final class BusRecordSink implements RecordSink {
 
     @Override
     public CompletableFuture<?> storeAsync(PositionFix fix) {
-        AsyncProducer producer = positions;
-        if (producer == null) {
-            producer = startProducer(BusEndpoints.POSITION);
-            positions = producer;
+        if (positions == null) {
+            positions = startProducer(BusEndpoints.POSITION);
         }
-        return request(producer, fix);
+        return request(positions, fix);
     }
 
     @Override
     public CompletableFuture<?> storeAsync(DeviceEvent event) {
-        AsyncProducer producer = events;
-        if (producer == null) {
-            producer = startProducer(BusEndpoints.DEVICE_EVENT);
-            events = producer;
+        if (events == null) {
+            events = startProducer(BusEndpoints.DEVICE_EVENT);
         }
-        return request(producer, event);
+        return request(events, event);
     }
 
     private AsyncProducer startProducer(String uri) {
