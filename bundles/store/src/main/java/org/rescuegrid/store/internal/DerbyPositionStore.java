@@ -13,9 +13,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.position.FixValidity;
@@ -24,6 +27,8 @@ import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
 import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores position fixes with their {@link FixValidity} and queues each one in the outbox in the same
@@ -40,19 +45,54 @@ public class DerbyPositionStore implements PositionStore {
             + " altitude, speed_kmh, course, satellites, hdop, fix_valid, validity";
     private static final String USABLE = "validity IN ('" + FixValidity.VALID + "', '" + FixValidity.ROLLOVER_CORRECTED + "')";
 
-    private final StoreDatabase database;
-    private final FixAssessor assessor;
-    private final Clock clock;
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyPositionStore.class);
 
+    private final StoreDatabase database;
+    private final Clock clock;
+    private final PublishedConfigProblems configProblems;
+    private volatile PositionValiditySettings settings;
+    private volatile FixAssessor assessor;
+
+    /** Starts on the default limits for every key whose value is invalid, see {@link #modified}. */
     @Activate
-    public DerbyPositionStore(@Reference StoreDatabase database, PositionValidityConfig config) {
-        this(database, PositionValiditySettings.from(config), Clock.systemUTC());
+    public DerbyPositionStore(@Reference StoreDatabase database, BundleContext context, PositionValidityConfig config) {
+        this(database, PositionValiditySettings.DEFAULTS, Clock.systemUTC(), new PublishedConfigProblems(context));
+        modified(config);
     }
 
     DerbyPositionStore(StoreDatabase database, PositionValiditySettings settings, Clock clock) {
+        this(database, settings, clock, new PublishedConfigProblems(null));
+    }
+
+    private DerbyPositionStore(StoreDatabase database, PositionValiditySettings settings, Clock clock,
+            PublishedConfigProblems configProblems) {
         this.database = database;
+        this.settings = settings;
         this.assessor = new FixAssessor(settings);
         this.clock = clock;
+        this.configProblems = configProblems;
+    }
+
+    /**
+     * Applies a changed configuration without restarting the store, so the routes, offices and commands
+     * that depend on it keep running. A rejected value keeps its previous setting, is logged at ERROR and
+     * is listed by {@code rescue:config-problems}.
+     */
+    @Modified
+    void modified(PositionValidityConfig config) {
+        PositionValiditySettings.Resolved resolved = PositionValiditySettings.resolve(config, settings);
+        settings = resolved.settings();
+        assessor = new FixAssessor(resolved.settings());
+        configProblems.replace(resolved.problems(), LOG);
+    }
+
+    @Deactivate
+    void deactivate() {
+        configProblems.close();
+    }
+
+    PositionValiditySettings settings() {
+        return settings;
     }
 
     /** Creates a store with the default limits and the system clock. */
