@@ -106,6 +106,8 @@ public final class NettyListeners {
         };
     }
 
+    // TODO: a listener that cannot bind (port in use) is only logged by Camel, and the bus still logs its route
+    // as added; publish it as an org.rescuegrid.api.config.ConfigProblem for key port instead.
     /** Returns a listener's health from the state of its route. */
     public static DriverStatus status(CamelContext camel, String routeId, String endpoint) {
         ServiceStatus status = camel == null ? null : camel.getRouteController().getRouteStatus(routeId);
