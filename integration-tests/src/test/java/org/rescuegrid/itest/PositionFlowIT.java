@@ -104,6 +104,34 @@ public class PositionFlowIT extends RescueGridTestSupport {
     }
 
     @Test
+    public void invalidValidityValueKeepsStoreRunning() throws Exception {
+        ConfigurationAdmin configurationAdmin = bundleContext.getService(bundleContext.getServiceReference(ConfigurationAdmin.class));
+        Configuration validity = configurationAdmin.getConfiguration("org.rescuegrid.store.positions", "?");
+
+        validity.update(new Hashtable<>(Map.of("futureToleranceSeconds", "-10", "maxSpeedKmh", "fast")));
+        try {
+            waitFor("the rejected maxSpeedKmh in rescue:config-problems",
+                    () -> executeCommand("rescue:config-problems").contains("maxSpeedKmh='fast'"));
+            String problems = executeCommand("rescue:config-problems");
+            assertTrue(problems, problems.contains("set a whole number from 50 to 2000"));
+            assertTrue(problems, problems.contains("futureToleranceSeconds='-10'"));
+
+            String deviceId = uniqueDeviceId("IT-CFG");
+            try (Socket socket = connectToNmeaListener()) {
+                OutputStream out = socket.getOutputStream();
+                send(out, "$RGREG," + deviceId);
+                send(out, "$GPRMC,150119.000,A,5104.0859,N,11405.7387,W,0.09,194.17,090322,,,D*73");
+            }
+            waitFor("a position of " + deviceId + " stored while the value is rejected", () -> positions.countForDevice(deviceId) == 1);
+        } finally {
+            validity.delete();
+        }
+
+        waitFor("the problem gone once the configuration is deleted",
+                () -> !executeCommand("rescue:config-problems").contains("maxSpeedKmh"));
+    }
+
+    @Test
     public void malformedLinesAreCountedAndConnectionStaysOpen() throws Exception {
         String deviceId = uniqueDeviceId("IT-BAD");
         String oversized = "$GPTXT," + "X".repeat(600) + "*00";

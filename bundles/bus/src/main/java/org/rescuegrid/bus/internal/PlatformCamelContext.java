@@ -58,10 +58,29 @@ public class PlatformCamelContext {
     private Vertx vertx;
     private EventLoopGroup nettyBoss;
     private EventLoopGroup nettyWorkers;
+    private PublishedConfigProblems configProblems;
+
+    /**
+     * Settings of the last successful activation in this bundle's lifetime. The component runtime creates
+     * a new instance for every configuration change, so the fallback for a rejected value is kept here.
+     */
+    private static volatile BusSettings lastApplied = BusSettings.DEFAULTS;
 
     @Activate
     void activate(BundleContext bundleContext, BusConfig config) throws Exception {
-        validate(config);
+        BusSettings.Resolved resolved = BusSettings.resolve(config, lastApplied);
+        configProblems = new PublishedConfigProblems(bundleContext);
+        configProblems.replace(resolved.problems(), LOG);
+        try {
+            start(bundleContext, resolved.settings());
+        } catch (Exception | Error e) {
+            configProblems.close();
+            throw e;
+        }
+        lastApplied = resolved.settings();
+    }
+
+    private void start(BundleContext bundleContext, BusSettings config) throws Exception {
 
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName("rescuegrid");
@@ -94,6 +113,9 @@ public class PlatformCamelContext {
 
     @Deactivate
     void deactivate() {
+        if (configProblems != null) {
+            configProblems.close();
+        }
         if (registration != null) {
             registration.unregister();
         }
@@ -188,7 +210,7 @@ public class PlatformCamelContext {
         }
     }
 
-    private static VertxPlatformHttpServerConfiguration httpServerConfig(BusConfig config) {
+    private static VertxPlatformHttpServerConfiguration httpServerConfig(BusSettings config) {
         VertxPlatformHttpServerConfiguration server = new VertxPlatformHttpServerConfiguration();
         server.setBindHost(config.httpHost());
         server.setBindPort(config.httpPort());
@@ -204,20 +226,6 @@ public class PlatformCamelContext {
                 .setFileCachingEnabled(false)
                 .setFileCacheDir((data == null ? System.getProperty("java.io.tmpdir") : data) + "/vertx-cache");
         return new VertxOptions().setFileSystemOptions(fileSystem);
-    }
-
-    private static void validate(BusConfig config) {
-        if (config.httpPort() < 1 || config.httpPort() > 65535) {
-            throw new IllegalArgumentException("org.rescuegrid.bus: httpPort=" + config.httpPort()
-                    + " is invalid; set a TCP port between 1 and 65535");
-        }
-        if (config.httpMaxBodyBytes() < 65_536 || config.httpMaxBodyBytes() > 268_435_456) {
-            throw new IllegalArgumentException("org.rescuegrid.bus: httpMaxBodyBytes=" + config.httpMaxBodyBytes()
-                    + " is invalid; set a size in bytes between 65536 and 268435456");
-        }
-        if (config.httpHost() == null || config.httpHost().isBlank()) {
-            throw new IllegalArgumentException("org.rescuegrid.bus: httpHost is empty; set an address such as 127.0.0.1");
-        }
     }
 
     /** Runs a step with Camel's class loader as context loader, because Vert.x and Camel look up services through it. */

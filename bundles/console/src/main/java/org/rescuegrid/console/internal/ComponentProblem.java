@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.rescuegrid.api.config.ConfigProblem;
 
 /**
  * The reason one component configuration is not running, in a sentence an operator can act on.
@@ -28,6 +29,11 @@ record ComponentProblem(String component, String pid, String state, String reaso
                     new ComponentProblem(component, pid, "waiting", "its configuration is missing");
             default -> null;
         };
+    }
+
+    /** Describes a value that a running component rejected; the state says the component kept running. */
+    static ComponentProblem of(String bundle, ConfigProblem problem) {
+        return new ComponentProblem(bundle, problem.pid(), "running, value rejected", problem.sentence());
     }
 
     /** Extracts the innermost cause's message from a stack trace written by the component runtime. */

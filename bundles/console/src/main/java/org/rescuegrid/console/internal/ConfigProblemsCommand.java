@@ -9,12 +9,17 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.rescuegrid.api.config.ConfigProblem;
 
 @Command(scope = "rescue", name = "config-problems",
-        description = "Lists RescueGrid components that rejected their configuration or wait for a missing service, with the reason in one line.")
+        description = "Lists RescueGrid components that rejected their configuration or wait for a missing service, and configuration"
+                + " values that a running component rejected, with the reason in one line.")
 @Service
 public class ConfigProblemsCommand implements Action {
 
@@ -22,6 +27,9 @@ public class ConfigProblemsCommand implements Action {
 
     @Reference
     ServiceComponentRuntime runtime;
+
+    @Reference
+    BundleContext bundleContext;
 
     @Option(name = "--all", description = "Include components of every bundle, not only RescueGrid's")
     boolean all;
@@ -41,6 +49,8 @@ public class ConfigProblemsCommand implements Action {
             }
         }
 
+        problems.addAll(rejectedValues());
+
         if (problems.isEmpty()) {
             System.out.println("No configuration problems: every configured component is active.");
             return null;
@@ -55,6 +65,27 @@ public class ConfigProblemsCommand implements Action {
         }
         table.print(System.out);
         return null;
+    }
+
+    /** Returns the values that running components rejected and replaced by their previous or default settings. */
+    private List<ComponentProblem> rejectedValues() {
+        List<ComponentProblem> rejected = new ArrayList<>();
+        try {
+            for (ServiceReference<ConfigProblem> reference : bundleContext.getServiceReferences(ConfigProblem.class, null)) {
+                ConfigProblem problem = bundleContext.getService(reference);
+                if (problem == null) {
+                    continue;
+                }
+                try {
+                    rejected.add(ComponentProblem.of(reference.getBundle().getSymbolicName(), problem));
+                } finally {
+                    bundleContext.ungetService(reference);
+                }
+            }
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("a filter of null cannot be invalid", e);
+        }
+        return rejected;
     }
 
     private static String shortName(String component) {

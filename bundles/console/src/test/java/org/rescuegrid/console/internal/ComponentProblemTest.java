@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+import org.rescuegrid.api.config.ConfigProblem;
 
 class ComponentProblemTest {
 
@@ -64,5 +65,18 @@ class ComponentProblemTest {
         configuration.state = ComponentConfigurationDTO.ACTIVE;
 
         assertNull(ComponentProblem.of("org.rescuegrid.bus.internal.PlatformCamelContext", configuration));
+    }
+
+    @Test
+    void rejectedValueNamesKeyAndForm() {
+        ConfigProblem rejected = new ConfigProblem("org.rescuegrid.bus", "httpMaxBodyBytes", "lots", "a whole number from 65536 to 268435456",
+                "keeps httpMaxBodyBytes=8388608 from its previous or default settings");
+
+        ComponentProblem problem = ComponentProblem.of("org.rescuegrid.bus", rejected);
+
+        assertEquals("org.rescuegrid.bus", problem.pid());
+        assertEquals("running, value rejected", problem.state());
+        assertEquals("org.rescuegrid.bus: httpMaxBodyBytes='lots' is invalid; set a whole number from 65536 to 268435456."
+                + " The component keeps httpMaxBodyBytes=8388608 from its previous or default settings.", problem.reason());
     }
 }

@@ -1,6 +1,11 @@
 package org.rescuegrid.driver.support;
 
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 import io.netty.channel.ChannelHandler;
 
@@ -12,6 +17,12 @@ import org.rescuegrid.api.driver.DriverStatus;
 
 /** The parts of a camel-netty TCP or UDP listener that every driver sets up the same way. */
 public final class NettyListeners {
+
+    /** The accepted form of a listener's {@code host} key, for the settings classes' error messages. */
+    public static final String HOST_FORM = "an address of this machine such as 127.0.0.1, 0.0.0.0 for every interface, or localhost";
+
+    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})");
+    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
 
     private NettyListeners() {
     }
@@ -35,6 +46,56 @@ public final class NettyListeners {
                 + "&receiveBufferSizePredictor=" + maxDatagramLength + "&workerGroup=#" + BusBeans.NETTY_WORKER_GROUP;
     }
 
+    /**
+     * Returns whether a listener can bind to {@code host}: {@code localhost}, the wildcard address, or an
+     * IPv4 or IPv6 literal of a loopback address or of one of this machine's interfaces. Other names are
+     * rejected rather than resolved, so validation never sends a DNS query.
+     */
+    public static boolean isBindableHost(String host) {
+        if (host == null || host.isBlank()) {
+            return false;
+        }
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        InetAddress address = literalAddress(host);
+        if (address == null) {
+            return false;
+        }
+        if (address.isAnyLocalAddress() || address.isLoopbackAddress()) {
+            return true;
+        }
+        try {
+            return NetworkInterface.getByInetAddress(address) != null;
+        } catch (SocketException e) {
+            return false;
+        }
+    }
+
+    private static InetAddress literalAddress(String host) {
+        try {
+            var ipv4 = IPV4.matcher(host);
+            if (ipv4.matches()) {
+                byte[] octets = new byte[4];
+                for (int i = 0; i < 4; i++) {
+                    int octet = Integer.parseInt(ipv4.group(i + 1));
+                    if (octet > 255) {
+                        return null;
+                    }
+                    octets[i] = (byte) octet;
+                }
+                return InetAddress.getByAddress(octets);
+            }
+            // A string of hex digits, colons and dots is parsed as a literal by InetAddress, with no lookup.
+            if (host.contains(":") && IPV6.matcher(host).matches()) {
+                return InetAddress.getByName(host);
+            }
+        } catch (UnknownHostException e) {
+            return null;
+        }
+        return null;
+    }
+
     /** Wraps a handler supplier so that camel-netty creates a new handler for each connection. */
     public static ChannelHandler perConnection(Supplier<ChannelHandler> supplier) {
         return new DefaultChannelHandlerFactory() {
@@ -45,6 +106,8 @@ public final class NettyListeners {
         };
     }
 
+    // TODO: a listener that cannot bind (port in use) is only logged by Camel, and the bus still logs its route
+    // as added; publish it as an org.rescuegrid.api.config.ConfigProblem for key port instead.
     /** Returns a listener's health from the state of its route. */
     public static DriverStatus status(CamelContext camel, String routeId, String endpoint) {
         ServiceStatus status = camel == null ? null : camel.getRouteController().getRouteStatus(routeId);

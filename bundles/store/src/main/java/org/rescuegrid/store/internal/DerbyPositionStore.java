@@ -18,10 +18,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 import org.rescuegrid.api.position.FixValidity;
@@ -29,6 +31,8 @@ import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
 import org.rescuegrid.store.schema.Jdbc;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stores position fixes with their {@link FixValidity} and queues each one in the outbox in the same
@@ -53,19 +57,31 @@ public class DerbyPositionStore implements PositionStore {
      */
     static final int WRITERS = 4;
 
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyPositionStore.class);
+
     private final StoreDatabase database;
-    private final FixAssessor assessor;
     private final Clock clock;
+    private final PublishedConfigProblems configProblems;
     private final PositionBatcher[] batchers;
     private final Map<String, LatestFixes> latest = new ConcurrentHashMap<>();
+    private volatile PositionValiditySettings settings;
+    private volatile FixAssessor assessor;
 
+    /** Starts on the default limits for every key whose value is invalid, see {@link #modified}. */
     @Activate
-    public DerbyPositionStore(@Reference StoreDatabase database, PositionValidityConfig config) {
-        this(database, PositionValiditySettings.from(config), Clock.systemUTC());
+    public DerbyPositionStore(@Reference StoreDatabase database, BundleContext context, PositionValidityConfig config) {
+        this(database, PositionValiditySettings.DEFAULTS, Clock.systemUTC(), new PublishedConfigProblems(context));
+        modified(config);
     }
 
     DerbyPositionStore(StoreDatabase database, PositionValiditySettings settings, Clock clock) {
+        this(database, settings, clock, new PublishedConfigProblems(null));
+    }
+
+    private DerbyPositionStore(StoreDatabase database, PositionValiditySettings settings, Clock clock,
+            PublishedConfigProblems configProblems) {
         this.database = database;
+        this.settings = settings;
         this.assessor = new FixAssessor(settings);
         this.clock = clock;
         this.batchers = new PositionBatcher[WRITERS];
@@ -74,6 +90,24 @@ public class DerbyPositionStore implements PositionStore {
                     PositionBatcher.MAX_QUEUED / WRITERS, "rescuegrid-position-writer-" + i);
             batchers[i].start();
         }
+        this.configProblems = configProblems;
+    }
+
+    /**
+     * Applies a changed configuration without restarting the store, so the routes, offices and commands
+     * that depend on it keep running. A rejected value keeps its previous setting, is logged at ERROR and
+     * is listed by {@code rescue:config-problems}.
+     */
+    @Modified
+    void modified(PositionValidityConfig config) {
+        PositionValiditySettings.Resolved resolved = PositionValiditySettings.resolve(config, settings);
+        settings = resolved.settings();
+        assessor = new FixAssessor(resolved.settings());
+        configProblems.replace(resolved.problems(), LOG);
+    }
+
+    PositionValiditySettings settings() {
+        return settings;
     }
 
     /** Creates a store with the default limits and the system clock. */
@@ -107,6 +141,7 @@ public class DerbyPositionStore implements PositionStore {
         for (PositionBatcher batcher : batchers) {
             batcher.close();
         }
+        configProblems.close();
     }
 
     /**

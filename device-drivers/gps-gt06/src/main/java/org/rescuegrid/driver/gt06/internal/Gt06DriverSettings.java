@@ -1,5 +1,7 @@
 package org.rescuegrid.driver.gt06.internal;
 
+import org.rescuegrid.driver.support.NettyListeners;
+
 /** The listener configuration after validation; every rejected value is named with the accepted form. */
 record Gt06DriverSettings(String host, int port, int maxFrameLength, int idleTimeoutSeconds, boolean acknowledgeLocation) {
 
@@ -7,8 +9,8 @@ record Gt06DriverSettings(String host, int port, int maxFrameLength, int idleTim
 
     static Gt06DriverSettings from(Gt06DriverConfig config) {
         String host = config.host() == null ? "" : config.host().strip();
-        if (host.isEmpty()) {
-            throw invalid("host", host, "an address such as 127.0.0.1 or 0.0.0.0");
+        if (!NettyListeners.isBindableHost(host)) {
+            throw invalid("host", host, NettyListeners.HOST_FORM);
         }
         requireRange("port", config.port(), 1, 65535);
         requireRange("maxFrameLength", config.maxFrameLength(), 64, 65540);

@@ -32,7 +32,28 @@ class Gt06DriverSettingsTest {
     @Test
     void blankHostRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gt06DriverSettings.from(config(" ", 5023, 1024, 600)));
-        assertEquals("org.rescuegrid.driver.gt06: host='' is invalid; set an address such as 127.0.0.1 or 0.0.0.0", e.getMessage());
+        assertEquals("org.rescuegrid.driver.gt06: host='' is invalid; set an address of this machine such as 127.0.0.1,"
+                + " 0.0.0.0 for every interface, or localhost", e.getMessage());
+    }
+
+    @Test
+    void impossibleAddressRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Gt06DriverSettings.from(config("999.1.1.1", 5023, 1024, 600)));
+        assertEquals("org.rescuegrid.driver.gt06: host='999.1.1.1' is invalid; set an address of this machine such as 127.0.0.1,"
+                + " 0.0.0.0 for every interface, or localhost", e.getMessage());
+    }
+
+    @Test
+    void localAddressesAccepted() {
+        for (String host : new String[] {"0.0.0.0", "127.0.0.1", "::1", "::", "localhost"}) {
+            assertEquals(host, Gt06DriverSettings.from(config(host, 5023, 1024, 600)).host());
+        }
+    }
+
+    @Test
+    void foreignAddressAndNameRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Gt06DriverSettings.from(config("192.0.2.1", 5023, 1024, 600)));
+        assertThrows(IllegalArgumentException.class, () -> Gt06DriverSettings.from(config("tracker-gateway", 5023, 1024, 600)));
     }
 
     @Test

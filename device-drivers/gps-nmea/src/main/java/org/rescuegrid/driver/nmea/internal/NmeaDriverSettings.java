@@ -1,6 +1,7 @@
 package org.rescuegrid.driver.nmea.internal;
 
 import org.rescuegrid.driver.nmea.internal.decoder.RegistrationLine;
+import org.rescuegrid.driver.support.NettyListeners;
 
 /** The listener configuration after validation; every rejected value is named with the accepted form. */
 record NmeaDriverSettings(String host, int port, String fixedDeviceId, String registrationPrefix, int maxFrameLength,
@@ -10,8 +11,8 @@ record NmeaDriverSettings(String host, int port, String fixedDeviceId, String re
 
     static NmeaDriverSettings from(NmeaDriverConfig config) {
         String host = config.host() == null ? "" : config.host().strip();
-        if (host.isEmpty()) {
-            throw invalid("host", host, "an address such as 127.0.0.1 or 0.0.0.0");
+        if (!NettyListeners.isBindableHost(host)) {
+            throw invalid("host", host, NettyListeners.HOST_FORM);
         }
         requireRange("port", config.port(), 1, 65535);
         requireRange("maxFrameLength", config.maxFrameLength(), 82, 65536);

@@ -1,5 +1,7 @@
 package org.rescuegrid.driver.teltonika.internal;
 
+import org.rescuegrid.driver.support.NettyListeners;
+
 /** The listener configuration after validation; every rejected value is named with the accepted form. */
 record TeltonikaDriverSettings(String host, int port, int maxFrameLength, int idleTimeoutSeconds, int udpPort) {
 
@@ -12,8 +14,8 @@ record TeltonikaDriverSettings(String host, int port, int maxFrameLength, int id
 
     static TeltonikaDriverSettings from(TeltonikaDriverConfig config) {
         String host = config.host() == null ? "" : config.host().strip();
-        if (host.isEmpty()) {
-            throw invalid("host", host, "an address such as 127.0.0.1 or 0.0.0.0");
+        if (!NettyListeners.isBindableHost(host)) {
+            throw invalid("host", host, NettyListeners.HOST_FORM);
         }
         requireRange("port", config.port(), 1, 65535);
         requireRange("maxFrameLength", config.maxFrameLength(), 64, 1_048_576);
