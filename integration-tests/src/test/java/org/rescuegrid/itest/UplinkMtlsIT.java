@@ -1,6 +1,7 @@
 package org.rescuegrid.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -19,9 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,8 +51,8 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The district's uplink sends to HQ's HTTPS receiver with its client certificate, and HQ identifies each district by
- * its certificate. The test creates a CA, HQ's certificate and the districts' certificates with keytool before
+ * The district's uplink sends to HQ's HTTPS receiver with its client certificate and reconciles there without a
+ * token, and HQ identifies each district by its certificate. The test creates a CA, HQ's certificate and the districts' certificates with keytool before
  * the node boots, so no key is committed.
  */
 @RunWith(PaxExam.class)
@@ -174,6 +183,58 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
         assertEquals(1, hqRecordCount(Set.of(eventId)));
     }
 
+    @Test
+    public void reconcileOverMutualTlsWithoutToken() throws Exception {
+        String deviceId = uniqueDeviceId("IT-MTLS-REC");
+        streamLog(deviceId, "quectel-L70.log");
+        waitFor("16 positions at HQ", () -> hqEventIds(deviceId).size() == L70_FIXES);
+        Set<String> nodeIds = nodeEventIds(deviceId);
+        List<String> deleted = new ArrayList<>(nodeIds).subList(0, 2);
+        deleteAtHq(deleted);
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+
+        String report = executeCommand("rescue:uplink-reconcile --day " + day + " --list 1000 --resend");
+
+        assertTrue(report, report.contains("Reconciliation of " + day + " (UTC) with HQ"));
+        for (String id : deleted) {
+            assertTrue("deleted id " + id + " is listed:\n" + report, report.contains(id));
+        }
+        waitFor("the resent positions at HQ", () -> hqRecordCount(Set.copyOf(deleted)) == 2);
+        assertEquals(nodeIds, hqEventIds(deviceId));
+        assertTrue("HQ kept the result for " + PROVINCE, hasReconciliation(PROVINCE, day));
+    }
+
+    @Test
+    public void certificateReconcilesOwnDistrictOnly() throws Exception {
+        HttpClient karachi = client("pb-khi");
+
+        HttpResponse<String> own = karachi.send(reconciliationRequest("reconciliation", summaryBody("PB-KHI")),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> otherSummary = karachi.send(reconciliationRequest("reconciliation", summaryBody(PROVINCE)),
+                HttpResponse.BodyHandlers.ofString());
+        String runId = UUID.randomUUID().toString();
+        HttpResponse<String> otherIds = karachi.send(reconciliationRequest("reconciliation/ids", "{\"province\":\"" + PROVINCE
+                + "\",\"runId\":\"" + runId + "\",\"day\":\"2026-12-04\",\"type\":\"position\",\"ids\":[],\"last\":true}"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(own.body(), 200, own.statusCode());
+        assertTrue(own.body(), own.body().contains("\"runId\""));
+        assertEquals(otherSummary.body(), 403, otherSummary.statusCode());
+        assertTrue(otherSummary.body(), otherSummary.body().contains("client certificate belongs to province PB-KHI, request names " + PROVINCE));
+        assertEquals(otherIds.body(), 403, otherIds.statusCode());
+        assertTrue(otherIds.body(), otherIds.body().contains("client certificate belongs to province PB-KHI, request names " + PROVINCE));
+        assertFalse("no result of PB-LHR for 2026-12-04 was written", hasReconciliation(PROVINCE, "2026-12-04"));
+    }
+
+    @Test
+    public void unmappedCertificateCannotReconcile() throws Exception {
+        HttpResponse<String> response = client("pb-xyz").send(reconciliationRequest("reconciliation", summaryBody("PB-XYZ")),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 403, response.statusCode());
+        assertTrue(response.body(), response.body().contains("is not configured for any district"));
+    }
+
     private static boolean handshakeSucceeds(String holder) {
         try {
             HttpResponse<String> response = client(holder).send(batchRequest(PROVINCE, UUID.randomUUID().toString(), "text/plain"),
@@ -235,6 +296,44 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    private static HttpRequest reconciliationRequest(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + Integer.getInteger("rescuegrid.test.tlsPort") + "/hq/v1/" + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String summaryBody(String district) {
+        return "{\"province\":\"" + district + "\",\"day\":\"2026-12-04\",\"types\":[{\"type\":\"position\",\"count\":0,"
+                + "\"digest\":\"0000000000000000\"}]}";
+    }
+
+    private void deleteAtHq(List<String> eventIds) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection();
+                PreparedStatement position = connection.prepareStatement("DELETE FROM hq_position WHERE event_id = ?");
+                PreparedStatement record = connection.prepareStatement("DELETE FROM hq_record WHERE event_id = ?")) {
+            for (String id : eventIds) {
+                position.setString(1, id);
+                assertEquals(1, position.executeUpdate());
+                record.setString(1, id);
+                assertEquals(1, record.executeUpdate());
+            }
+        }
+    }
+
+    private boolean hasReconciliation(String district, String day) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM hq_reconciliation WHERE province = ? AND recon_day = ?")) {
+            query.setString(1, district);
+            query.setDate(2, java.sql.Date.valueOf(day));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     private static Path pki() {
