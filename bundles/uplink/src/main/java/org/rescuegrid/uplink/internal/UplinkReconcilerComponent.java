@@ -49,7 +49,8 @@ public class UplinkReconcilerComponent implements UplinkReconciler {
         String province = config.province() == null ? "" : config.province().strip();
         URI hqUrl = hqUrl();
         String etc = System.getProperty("karaf.etc");
-        UplinkTls tls = UplinkTls.from(config, hqUrl, etc == null ? null : Path.of(etc));
+        // A district on Kafka with a client certificate may still reconcile over http with its token.
+        UplinkTls tls = "https".equals(hqUrl.getScheme()) ? UplinkTls.from(config, hqUrl, etc == null ? null : Path.of(etc)) : null;
         String token = tls != null && tls.mutual() ? null : token();
         ReconcileClient client = new ReconcileClient(province, hqUrl, token, tls == null ? null : tls.sslContext(),
                 Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
