@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -41,8 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * HQ's receiver over HTTPS with client certificates: {@code POST /hq/v1/batches} and the reconciliation requests
  * ({@code /hq/v1/reconciliation}, {@code /hq/v1/reconciliation/ids}) on a listener of its own, which requires a
  * client certificate signed by a CA of the trust store (the TLS handshake fails otherwise) and maps it to a
- * district (403 otherwise, before the body is read). The district of the certificate is the only province a
- * request may name. It runs on the node's Vert.x instance, beside the token
+ * district (403 otherwise, before the body is read). A revoked certificate ({@link RevokedCertificates}) gets 403
+ * on every request. The district of the certificate is the only province a request may name. It runs on the node's Vert.x instance, beside the token
  * receiver on the plain HTTP server, and is off while {@code org.rescuegrid.hq.tls} has no configuration.
  */
 @Component(configurationPid = HqTlsSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -60,6 +61,7 @@ public class HqTlsReceiver {
     private final ReconciliationHandler reconciliation;
     private final AtomicLong lastHandshakeWarning = new AtomicLong(System.nanoTime() - HANDSHAKE_WARN_INTERVAL_NANOS);
     private final AtomicLong suppressedHandshakeFailures = new AtomicLong();
+    private final Map<String, Long> lastRevokedWarning = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     @Activate
@@ -98,8 +100,9 @@ public class HqTlsReceiver {
             throw new IllegalStateException(HqTlsSettings.PID + ": HTTPS listener could not bind " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage() + "; choose a free port", e);
         }
-        LOG.info("HQ HTTPS receiver started on https://{}:{} (batches and reconciliation) for districts {}", settings.host(), settings.port(),
-                settings.districts().districts());
+        LOG.info("HQ HTTPS receiver started on https://{}:{} (batches and reconciliation) for districts {}, {} revoked fingerprints, CRL {}",
+                settings.host(), settings.port(), settings.districts().districts(), settings.revoked().fingerprintCount(),
+                settings.revoked().crlFile() == null ? "none" : settings.revoked().crlFile());
     }
 
     @Deactivate
@@ -139,8 +142,28 @@ public class HqTlsReceiver {
                     + HqTlsSettings.PID);
             return;
         }
+        Optional<String> revoked = settings.revoked().reason(certificate, presented.fingerprint());
+        if (revoked.isPresent()) {
+            warnRevoked(district.get(), presented.fingerprint(), revoked.get(), context);
+            reject(context, 403, "client certificate of district " + district.get() + " (SHA-256 " + presented.fingerprint()
+                    + ") is revoked because " + revoked.get() + "; the district needs a new certificate signed by HQ's CA");
+            return;
+        }
         context.put(DISTRICT, district.get());
         context.next();
+    }
+
+    /** Logs a revoked certificate at WARN once a minute per fingerprint, because the district keeps retrying. */
+    private void warnRevoked(String district, String fingerprint, String reason, RoutingContext context) {
+        long now = System.nanoTime();
+        Long last = lastRevokedWarning.get(fingerprint);
+        if (last != null && now - last < HANDSHAKE_WARN_INTERVAL_NANOS) {
+            LOG.debug("district={} presented revoked certificate SHA-256={} again", district, fingerprint);
+            return;
+        }
+        lastRevokedWarning.put(fingerprint, now);
+        LOG.warn("district={} rejected: client certificate SHA-256={} from {} is revoked because {}", district, fingerprint,
+                context.request().remoteAddress(), reason);
     }
 
     private void receive(RoutingContext context) {
