@@ -186,7 +186,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "advertised.listeners=SASL_SSL://127.0.0.1:" + port + ssl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=SASL_SSL",
-                "listener.security.protocol.map=SASL_SSL:SASL_SSL,SSL:SSL,CONTROLLER:SSL",
+                "listener.security.protocol.map=SASL_SSL:SASL_SSL," + (sslPort == 0 ? "" : "SSL:SSL,") + "CONTROLLER:SSL",
                 "sasl.enabled.mechanisms=" + MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
                 "listener.name.sasl_ssl." + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config="

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Set;
@@ -87,6 +89,7 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
                 editConfigurationFilePut(hqTls, "trustStorePassword", password),
                 editConfigurationFilePut(hqTls, "district." + PROVINCE + ".cn", PROVINCE),
                 editConfigurationFilePut(hqTls, "district.PB-KHI.cn", "PB-KHI"),
+                editConfigurationFilePut(hqTls, "crl", directory.resolve("hq.crl").toString()),
                 editConfigurationFilePut(uplink, "hqUrl", "https://127.0.0.1:" + tlsPort + "/hq/v1/batches"),
                 editConfigurationFilePut(uplink, "token", ""),
                 editConfigurationFilePut(uplink, "keyStore", directory.resolve("pb-lhr.p12").toString()),
@@ -119,6 +122,8 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
         Dictionary<String, Object> original = configuration.getProperties();
         Dictionary<String, Object> strangerCa = copy(original);
         strangerCa.put("trustStore", trustStoreOf("impostor").toString());
+        // HQ rejects a CRL that no CA of its trust store signed, and would then not listen at all.
+        strangerCa.remove("crl");
 
         configuration.update(strangerCa);
         try {
@@ -233,6 +238,64 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
 
         assertEquals(response.body(), 403, response.statusCode());
         assertTrue(response.body(), response.body().contains("is not configured for any district"));
+    }
+
+    @Test
+    public void certificateInCrlRejected() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = client("pb-khi-old").send(batchRequest("PB-KHI", eventId), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 403, response.statusCode());
+        assertTrue(response.body(), response.body().contains("client certificate of district PB-KHI"));
+        assertTrue(response.body(), response.body().contains("is listed in the CRL"));
+        assertEquals(0, hqRecordCount(Set.of(eventId)));
+        String warning = "district=PB-KHI rejected: client certificate SHA-256=" + fingerprint("pb-khi-old");
+        waitFor("a WARN naming the district and the fingerprint", () -> karafLog().contains(warning));
+    }
+
+    @Test
+    public void revokedFingerprintAppliedWithoutRestart() throws Exception {
+        Configuration configuration = configurationAdmin.getConfiguration(TLS_PID, "?");
+        Dictionary<String, Object> original = configuration.getProperties();
+        Dictionary<String, Object> revoked = copy(original);
+        String fingerprint = fingerprint("pb-khi");
+        revoked.put("revokedFingerprints", fingerprint);
+
+        configuration.update(revoked);
+        try {
+            waitFor("HQ to reject PB-KHI's certificate", () -> karachiStatus() == 403);
+            HttpResponse<String> response = client("pb-khi").send(batchRequest("PB-KHI", UUID.randomUUID().toString()),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.body(), response.body().contains("its fingerprint is listed in revokedFingerprints"));
+            waitFor("a WARN naming the district and the fingerprint",
+                    () -> karafLog().contains("district=PB-KHI rejected: client certificate SHA-256=" + fingerprint));
+        } finally {
+            configuration.update(original);
+        }
+
+        waitFor("HQ to accept PB-KHI's certificate again", () -> karachiStatus() == 415);
+    }
+
+    /** Returns HQ's status for a PB-KHI request with the wrong content type: 415 once the certificate passes, 403 when revoked. */
+    private static int karachiStatus() {
+        try {
+            return client("pb-khi").send(batchRequest("PB-KHI", UUID.randomUUID().toString(), "text/plain"),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (Exception e) {
+            throw new AssertionError("client for pb-khi could not be built: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the SHA-256 fingerprint of a holder's certificate as HQ logs it: upper-case hex pairs joined by colons. */
+    private static String fingerprint(String holder) throws Exception {
+        byte[] encoded = load(pki().resolve(holder + ".p12")).getCertificate(holder).getEncoded();
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
     }
 
     private static boolean handshakeSucceeds(String holder) {

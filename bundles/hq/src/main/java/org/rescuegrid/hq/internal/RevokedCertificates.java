@@ -132,7 +132,7 @@ final class RevokedCertificates {
         return crl.crl();
     }
 
-    /** Reads and verifies the CRL file; the file time and size are read first, so a later change is seen. */
+    /** Reads and verifies the CRL file. It reads the file time and size first, so a change during the read is seen later. */
     private LoadedCrl read() {
         String fix = "set the CRL that HQ's CA signed, made with 'keytool -gencrl'";
         try {
