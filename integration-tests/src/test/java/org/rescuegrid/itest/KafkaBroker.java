@@ -54,14 +54,22 @@ public final class KafkaBroker implements AutoCloseable {
     private static final String CERTIFICATE_NAME = "CN=rescuegrid-test-broker";
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /**
+     * Maps a client certificate's subject {@code CN=NAME} (alone or followed by more attributes) to the Kafka user
+     * NAME, so that a district's certificate meets the same ACLs as its SCRAM login.
+     */
+    public static final String PRINCIPAL_MAPPING_RULES = "RULE:^CN=([^,]+)$/$1/,RULE:^CN=([^,]+),.*$/$1/,DEFAULT";
+
     private final Path directory;
     private final int port;
+    private final int sslPort;
     private final Map<String, String> passwords;
     private final Process process;
 
-    private KafkaBroker(Path directory, int port, Map<String, String> passwords, Process process) {
+    private KafkaBroker(Path directory, int port, int sslPort, Map<String, String> passwords, Process process) {
         this.directory = directory;
         this.port = port;
+        this.sslPort = sslPort;
         this.passwords = passwords;
         this.process = process;
     }
@@ -72,6 +80,15 @@ public final class KafkaBroker implements AutoCloseable {
      * to {@code directory/broker.log}.
      */
     public static KafkaBroker start(Path directory, String... users) throws IOException, InterruptedException {
+        return start(directory, null, users);
+    }
+
+    /**
+     * Starts the broker as {@link #start(Path, String...)} does, with a second client listener when {@code clientCa}
+     * is a PEM file: SSL that requires a client certificate signed by that CA and maps its CN to the Kafka user
+     * ({@link #PRINCIPAL_MAPPING_RULES}). {@link #sslBootstrapServers()} returns its address.
+     */
+    public static KafkaBroker start(Path directory, Path clientCa, String... users) throws IOException, InterruptedException {
         Path lib = Path.of(System.getProperty("rescuegrid.kafkaBrokerLib", "../kafka-test-broker/target/lib"));
         if (!Files.isDirectory(lib)) {
             throw new IllegalStateException("Kafka broker jars not found in " + lib.toAbsolutePath()
@@ -79,6 +96,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
         int port = freePort();
         int controllerPort = freePort();
+        int sslPort = clientCa == null ? 0 : freePort();
         Files.createDirectories(directory);
         Map<String, String> passwords = new LinkedHashMap<>();
         passwords.put(ADMIN, randomPassword());
@@ -89,8 +107,11 @@ public final class KafkaBroker implements AutoCloseable {
         createCertificate(directory, keystorePassword);
 
         Path config = directory.resolve("server.properties");
-        Files.writeString(config, serverProperties(directory, port, controllerPort, passwords.get(ADMIN), keystorePassword),
-                StandardCharsets.UTF_8);
+        String properties = serverProperties(directory, port, controllerPort, sslPort, passwords.get(ADMIN), keystorePassword);
+        if (clientCa != null) {
+            properties += sslListener(clientCa);
+        }
+        Files.writeString(config, properties, StandardCharsets.UTF_8);
         Path log = directory.resolve("broker.log");
 
         String classPath = lib.toAbsolutePath() + File.separator + "*";
@@ -114,7 +135,7 @@ public final class KafkaBroker implements AutoCloseable {
         Process broker = new ProcessBuilder(java, "-Xms128m", "-Xmx384m", "-Dorg.apache.logging.log4j.level=WARN", "-cp", classPath,
                 "kafka.Kafka", config.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        KafkaBroker started = new KafkaBroker(directory, port, Map.copyOf(passwords), broker);
+        KafkaBroker started = new KafkaBroker(directory, port, sslPort, Map.copyOf(passwords), broker);
         try {
             started.awaitReady();
         } catch (RuntimeException | InterruptedException e) {
@@ -153,16 +174,19 @@ public final class KafkaBroker implements AutoCloseable {
         return password.toString();
     }
 
-    private static String serverProperties(Path directory, int port, int controllerPort, String adminPassword, String keystorePassword) {
+    /** Returns the broker's settings; {@code sslPort} 0 means no SSL client listener. */
+    private static String serverProperties(Path directory, int port, int controllerPort, int sslPort, String adminPassword,
+            String keystorePassword) {
+        String ssl = sslPort == 0 ? "" : ",SSL://127.0.0.1:" + sslPort;
         return String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=SASL_SSL://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=SASL_SSL://127.0.0.1:" + port,
+                "listeners=SASL_SSL://127.0.0.1:" + port + ssl + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=SASL_SSL://127.0.0.1:" + port + ssl,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=SASL_SSL",
-                "listener.security.protocol.map=SASL_SSL:SASL_SSL,CONTROLLER:SSL",
+                "listener.security.protocol.map=SASL_SSL:SASL_SSL," + (sslPort == 0 ? "" : "SSL:SSL,") + "CONTROLLER:SSL",
                 "sasl.enabled.mechanisms=" + MECHANISM,
                 "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
                 "listener.name.sasl_ssl." + MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config="
@@ -190,6 +214,19 @@ public final class KafkaBroker implements AutoCloseable {
                 "group.initial.rebalance.delay.ms=0",
                 // On a loaded 2-core machine controller events took 2-4 s, and the default 9 s session fenced the broker.
                 "broker.session.timeout.ms=30000",
+                "");
+    }
+
+    /**
+     * Returns the settings of the listener SSL for clients with certificates. They carry the listener prefix, so
+     * the controller listener keeps the broker's own trust store and its principal {@value #CERTIFICATE_NAME}.
+     */
+    private static String sslListener(Path clientCa) {
+        return String.join("\n",
+                "listener.name.ssl.ssl.client.auth=required",
+                "listener.name.ssl.ssl.truststore.type=PEM",
+                "listener.name.ssl.ssl.truststore.location=" + clientCa.toAbsolutePath(),
+                "listener.name.ssl.ssl.principal.mapping.rules=" + PRINCIPAL_MAPPING_RULES,
                 "");
     }
 
@@ -221,6 +258,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** Returns the broker's address as bootstrap servers, host:port. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Returns the address of the SSL listener for clients with certificates, which {@link #start(Path, Path, String...)} adds. */
+    public String sslBootstrapServers() {
+        if (sslPort == 0) {
+            throw new IllegalStateException("the broker has no SSL listener; start it with the PEM file of the clients' CA");
+        }
+        return "127.0.0.1:" + sslPort;
     }
 
     /** Returns the PEM file with the broker's certificate, which clients trust. */

@@ -44,11 +44,15 @@ final class KafkaFeedNodes {
         private final DefaultCamelContext camel;
 
         District(Path directory, String province, KafkaBroker broker, int batchSize) throws Exception {
+            this(directory, uplinkConfig(province, broker, batchSize));
+        }
+
+        District(Path directory, UplinkConfig config) throws Exception {
             derby = new EmbeddedDerby(directory);
             StoreDatabase database = new StoreDatabase(derby.dataSource());
             positions = new DerbyPositionStore(database);
             outbox = new DerbyOutbox(database);
-            uplink = new UplinkRoutes(outbox, uplinkConfig(province, broker, batchSize));
+            uplink = new UplinkRoutes(outbox, config);
             camel = new DefaultCamelContext();
             camel.addRoutes(uplink);
             camel.start();
@@ -94,7 +98,11 @@ final class KafkaFeedNodes {
 
         /** Starts an HQ consumer node in the group. */
         HqKafkaConsumer startConsumer(KafkaBroker broker, int maxPollRecords) {
-            return new HqKafkaConsumer(store, hqKafkaConfig(broker, maxPollRecords, GROUP));
+            return startConsumer(hqKafkaConfig(broker, maxPollRecords, GROUP));
+        }
+
+        HqKafkaConsumer startConsumer(HqKafkaConfig config) {
+            return new HqKafkaConsumer(store, config);
         }
 
         HqRecordStore store() {
@@ -164,6 +172,57 @@ final class KafkaFeedNodes {
             @Override public String username() { return HQ_USER; }
             @Override public String password() { return broker.password(HQ_USER); }
             @Override public String truststorePath() { return broker.truststore().toString(); }
+            @Override public String keyStore() { return ""; }
+            @Override public String keyStorePassword() { return ""; }
+        };
+    }
+
+    /**
+     * Returns the configuration of a district that authenticates to the broker's SSL listener with the client
+     * certificate of a PKCS12 key store instead of a SCRAM login.
+     */
+    static UplinkConfig certificateUplinkConfig(String province, KafkaBroker broker, Path keyStore, String password) {
+        UplinkConfig sasl = uplinkConfig(province, broker, 50);
+        return new UplinkConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return UplinkConfig.class; }
+            @Override public String province() { return province; }
+            @Override public String transport() { return "kafka"; }
+            @Override public String hqUrl() { return sasl.hqUrl(); }
+            @Override public String kafkaBootstrapServers() { return broker.sslBootstrapServers(); }
+            @Override public String kafkaTopic() { return TOPIC; }
+            @Override public String token() { return ""; }
+            @Override public int batchSize() { return sasl.batchSize(); }
+            @Override public long pollIntervalMs() { return sasl.pollIntervalMs(); }
+            @Override public int maxBackoffSeconds() { return sasl.maxBackoffSeconds(); }
+            @Override public int requestTimeoutSeconds() { return sasl.requestTimeoutSeconds(); }
+            @Override public String keyStore() { return keyStore.toString(); }
+            @Override public String keyStorePassword() { return password; }
+            @Override public String trustStore() { return ""; }
+            @Override public String trustStorePassword() { return ""; }
+            @Override public String kafkaSecurityProtocol() { return "SSL"; }
+            @Override public String kafkaSaslMechanism() { return ""; }
+            @Override public String kafkaUsername() { return ""; }
+            @Override public String kafkaPassword() { return ""; }
+            @Override public String kafkaTruststorePath() { return broker.truststore().toString(); }
+        };
+    }
+
+    /** Returns the configuration of an HQ consumer that authenticates with the client certificate of a PKCS12 key store. */
+    static HqKafkaConfig certificateHqKafkaConfig(KafkaBroker broker, Path keyStore, String password) {
+        return new HqKafkaConfig() {
+            @Override public Class<? extends Annotation> annotationType() { return HqKafkaConfig.class; }
+            @Override public String bootstrapServers() { return broker.sslBootstrapServers(); }
+            @Override public String topic() { return TOPIC; }
+            @Override public String groupId() { return GROUP; }
+            @Override public int maxPollRecords() { return 50; }
+            @Override public int sessionTimeoutMs() { return 6000; }
+            @Override public String securityProtocol() { return "SSL"; }
+            @Override public String saslMechanism() { return ""; }
+            @Override public String username() { return ""; }
+            @Override public String password() { return ""; }
+            @Override public String truststorePath() { return broker.truststore().toString(); }
+            @Override public String keyStore() { return keyStore.toString(); }
+            @Override public String keyStorePassword() { return password; }
         };
     }
 }

@@ -19,8 +19,9 @@ final class MtlsTestCertificates {
     }
 
     /**
-     * Creates a CA, HQ's key store {@code hq.p12}, the districts' {@code pb-lhr.p12}, {@code pb-khi.p12} and
-     * {@code pb-xyz.p12} signed by it, and a self-signed {@code impostor.p12} with CN PB-LHR. Returns the trust store.
+     * Creates a CA, HQ's key store {@code hq.p12}, the districts' {@code pb-lhr.p12}, {@code pb-khi.p12},
+     * {@code pb-xyz.p12} and {@code pb-khi-old.p12} signed by it, a self-signed {@code impostor.p12} with CN PB-LHR,
+     * and the CRL {@code hq.crl} that revokes {@code pb-khi-old.p12}. Returns the trust store.
      */
     static Path create(Path directory, String password) throws IOException {
         TestPki pki = TestPki.create(directory, password);
@@ -31,10 +32,12 @@ final class MtlsTestCertificates {
                     keytool.submit(() -> pki.issue("pb-lhr", "PB-LHR", false)),
                     keytool.submit(() -> pki.issue("pb-khi", "PB-KHI", false)),
                     keytool.submit(() -> pki.issue("pb-xyz", "PB-XYZ", false)),
+                    keytool.submit(() -> pki.issue("pb-khi-old", "PB-KHI", false)),
                     keytool.submit(() -> pki.selfSigned("impostor", "PB-LHR")));
             for (Future<Path> store : stores) {
                 store.get();
             }
+            pki.crl("hq.crl", "pb-khi-old");
         } catch (Exception e) {
             throw new IOException("test certificates could not be created in " + directory + ": " + e.getMessage(), e);
         } finally {

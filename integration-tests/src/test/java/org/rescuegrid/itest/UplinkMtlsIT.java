@@ -1,6 +1,7 @@
 package org.rescuegrid.itest;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -19,9 +20,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Dictionary;
+import java.util.HexFormat;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -42,8 +53,8 @@ import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
- * The district's uplink sends to HQ's HTTPS receiver with its client certificate, and HQ identifies each district by
- * its certificate. The test creates a CA, HQ's certificate and the districts' certificates with keytool before
+ * The district's uplink sends to HQ's HTTPS receiver with its client certificate and reconciles there without a
+ * token, and HQ identifies each district by its certificate. The test creates a CA, HQ's certificate and the districts' certificates with keytool before
  * the node boots, so no key is committed.
  */
 @RunWith(PaxExam.class)
@@ -78,6 +89,7 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
                 editConfigurationFilePut(hqTls, "trustStorePassword", password),
                 editConfigurationFilePut(hqTls, "district." + PROVINCE + ".cn", PROVINCE),
                 editConfigurationFilePut(hqTls, "district.PB-KHI.cn", "PB-KHI"),
+                editConfigurationFilePut(hqTls, "crl", directory.resolve("hq.crl").toString()),
                 editConfigurationFilePut(uplink, "hqUrl", "https://127.0.0.1:" + tlsPort + "/hq/v1/batches"),
                 editConfigurationFilePut(uplink, "token", ""),
                 editConfigurationFilePut(uplink, "keyStore", directory.resolve("pb-lhr.p12").toString()),
@@ -110,6 +122,8 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
         Dictionary<String, Object> original = configuration.getProperties();
         Dictionary<String, Object> strangerCa = copy(original);
         strangerCa.put("trustStore", trustStoreOf("impostor").toString());
+        // HQ rejects a CRL that no CA of its trust store signed, and would then not listen at all.
+        strangerCa.remove("crl");
 
         configuration.update(strangerCa);
         try {
@@ -174,6 +188,116 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
         assertEquals(1, hqRecordCount(Set.of(eventId)));
     }
 
+    @Test
+    public void reconcileOverMutualTlsWithoutToken() throws Exception {
+        String deviceId = uniqueDeviceId("IT-MTLS-REC");
+        streamLog(deviceId, "quectel-L70.log");
+        waitFor("16 positions at HQ", () -> hqEventIds(deviceId).size() == L70_FIXES);
+        Set<String> nodeIds = nodeEventIds(deviceId);
+        List<String> deleted = new ArrayList<>(nodeIds).subList(0, 2);
+        deleteAtHq(deleted);
+        String day = LocalDate.now(ZoneOffset.UTC).toString();
+
+        String report = executeCommand("rescue:uplink-reconcile --day " + day + " --list 1000 --resend");
+
+        assertTrue(report, report.contains("Reconciliation of " + day + " (UTC) with HQ"));
+        for (String id : deleted) {
+            assertTrue("deleted id " + id + " is listed:\n" + report, report.contains(id));
+        }
+        waitFor("the resent positions at HQ", () -> hqRecordCount(Set.copyOf(deleted)) == 2);
+        assertEquals(nodeIds, hqEventIds(deviceId));
+        assertTrue("HQ kept the result for " + PROVINCE, hasReconciliation(PROVINCE, day));
+    }
+
+    @Test
+    public void certificateReconcilesOwnDistrictOnly() throws Exception {
+        HttpClient karachi = client("pb-khi");
+
+        HttpResponse<String> own = karachi.send(reconciliationRequest("reconciliation", summaryBody("PB-KHI")),
+                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> otherSummary = karachi.send(reconciliationRequest("reconciliation", summaryBody(PROVINCE)),
+                HttpResponse.BodyHandlers.ofString());
+        String runId = UUID.randomUUID().toString();
+        HttpResponse<String> otherIds = karachi.send(reconciliationRequest("reconciliation/ids", "{\"province\":\"" + PROVINCE
+                + "\",\"runId\":\"" + runId + "\",\"day\":\"2026-12-04\",\"type\":\"position\",\"ids\":[],\"last\":true}"),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(own.body(), 200, own.statusCode());
+        assertTrue(own.body(), own.body().contains("\"runId\""));
+        assertEquals(otherSummary.body(), 403, otherSummary.statusCode());
+        assertTrue(otherSummary.body(), otherSummary.body().contains("client certificate belongs to province PB-KHI, request names " + PROVINCE));
+        assertEquals(otherIds.body(), 403, otherIds.statusCode());
+        assertTrue(otherIds.body(), otherIds.body().contains("client certificate belongs to province PB-KHI, request names " + PROVINCE));
+        assertFalse("no result of PB-LHR for 2026-12-04 was written", hasReconciliation(PROVINCE, "2026-12-04"));
+    }
+
+    @Test
+    public void unmappedCertificateCannotReconcile() throws Exception {
+        HttpResponse<String> response = client("pb-xyz").send(reconciliationRequest("reconciliation", summaryBody("PB-XYZ")),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 403, response.statusCode());
+        assertTrue(response.body(), response.body().contains("is not configured for any district"));
+    }
+
+    @Test
+    public void certificateInCrlRejected() throws Exception {
+        String eventId = UUID.randomUUID().toString();
+
+        HttpResponse<String> response = client("pb-khi-old").send(batchRequest("PB-KHI", eventId), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(response.body(), 403, response.statusCode());
+        assertTrue(response.body(), response.body().contains("client certificate of district PB-KHI"));
+        assertTrue(response.body(), response.body().contains("is listed in the CRL"));
+        assertEquals(0, hqRecordCount(Set.of(eventId)));
+        String warning = "district=PB-KHI rejected: client certificate SHA-256=" + fingerprint("pb-khi-old");
+        waitFor("a WARN naming the district and the fingerprint", () -> karafLog().contains(warning));
+    }
+
+    @Test
+    public void revokedFingerprintAppliedWithoutRestart() throws Exception {
+        Configuration configuration = configurationAdmin.getConfiguration(TLS_PID, "?");
+        Dictionary<String, Object> original = configuration.getProperties();
+        Dictionary<String, Object> revoked = copy(original);
+        String fingerprint = fingerprint("pb-khi");
+        revoked.put("revokedFingerprints", fingerprint);
+
+        configuration.update(revoked);
+        try {
+            waitFor("HQ to reject PB-KHI's certificate", () -> karachiStatus() == 403);
+            HttpResponse<String> response = client("pb-khi").send(batchRequest("PB-KHI", UUID.randomUUID().toString()),
+                    HttpResponse.BodyHandlers.ofString());
+            assertTrue(response.body(), response.body().contains("its fingerprint is listed in revokedFingerprints"));
+            waitFor("a WARN naming the district and the fingerprint",
+                    () -> karafLog().contains("district=PB-KHI rejected: client certificate SHA-256=" + fingerprint));
+        } finally {
+            configuration.update(original);
+        }
+
+        waitFor("HQ to accept PB-KHI's certificate again", () -> karachiStatus() == 415);
+    }
+
+    /** Returns HQ's status for a PB-KHI request with the wrong content type: 415 once the certificate passes, 403 when revoked. */
+    private static int karachiStatus() {
+        try {
+            return client("pb-khi").send(batchRequest("PB-KHI", UUID.randomUUID().toString(), "text/plain"),
+                    HttpResponse.BodyHandlers.ofString()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } catch (Exception e) {
+            throw new AssertionError("client for pb-khi could not be built: " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the SHA-256 fingerprint of a holder's certificate as HQ logs it: upper-case hex pairs joined by colons. */
+    private static String fingerprint(String holder) throws Exception {
+        byte[] encoded = load(pki().resolve(holder + ".p12")).getCertificate(holder).getEncoded();
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(MessageDigest.getInstance("SHA-256").digest(encoded));
+    }
+
     private static boolean handshakeSucceeds(String holder) {
         try {
             HttpResponse<String> response = client(holder).send(batchRequest(PROVINCE, UUID.randomUUID().toString(), "text/plain"),
@@ -235,6 +359,44 @@ public class UplinkMtlsIT extends RescueGridTestSupport {
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
+    }
+
+    private static HttpRequest reconciliationRequest(String path, String body) {
+        return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + Integer.getInteger("rescuegrid.test.tlsPort") + "/hq/v1/" + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+    }
+
+    private static String summaryBody(String district) {
+        return "{\"province\":\"" + district + "\",\"day\":\"2026-12-04\",\"types\":[{\"type\":\"position\",\"count\":0,"
+                + "\"digest\":\"0000000000000000\"}]}";
+    }
+
+    private void deleteAtHq(List<String> eventIds) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection();
+                PreparedStatement position = connection.prepareStatement("DELETE FROM hq_position WHERE event_id = ?");
+                PreparedStatement record = connection.prepareStatement("DELETE FROM hq_record WHERE event_id = ?")) {
+            for (String id : eventIds) {
+                position.setString(1, id);
+                assertEquals(1, position.executeUpdate());
+                record.setString(1, id);
+                assertEquals(1, record.executeUpdate());
+            }
+        }
+    }
+
+    private boolean hasReconciliation(String district, String day) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM hq_reconciliation WHERE province = ? AND recon_day = ?")) {
+            query.setString(1, district);
+            query.setDate(2, java.sql.Date.valueOf(day));
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
     }
 
     private static Path pki() {

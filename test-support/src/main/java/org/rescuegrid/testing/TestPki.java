@@ -1,10 +1,15 @@
 package org.rescuegrid.testing;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -73,6 +78,32 @@ public final class TestPki {
         keytool("-genkeypair", "-alias", name, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + cn, "-validity", "30",
                 "-keystore", store.toString(), "-storetype", "PKCS12", "-storepass", password);
         return store;
+    }
+
+    /**
+     * Creates {@code FILE}, a PEM CRL signed by the CA that lists the certificates of the given holders, which
+     * {@link #issue} created. With no holder the CRL lists none.
+     */
+    public Path crl(String file, String... holders) {
+        List<String> arguments = new ArrayList<>(List.of("-gencrl", "-alias", CA_ALIAS, "-keystore", "ca.p12", "-storepass", password,
+                "-rfc", "-file", file));
+        for (String holder : holders) {
+            arguments.add("-id");
+            arguments.add(serial(holder).toString());
+        }
+        keytool(arguments.toArray(String[]::new));
+        return directory.resolve(file);
+    }
+
+    /** Returns the serial number of a certificate {@link #issue} created. */
+    public BigInteger serial(String holder) {
+        try (InputStream in = Files.newInputStream(directory.resolve(holder + ".crt"))) {
+            return ((X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in)).getSerialNumber();
+        } catch (IOException e) {
+            throw new UncheckedIOException("certificate of " + holder + " could not be read", e);
+        } catch (CertificateException e) {
+            throw new IllegalStateException("certificate of " + holder + " is invalid: " + e.getMessage(), e);
+        }
     }
 
     private void keytool(String... arguments) {

@@ -128,13 +128,7 @@ final class DistrictCertificates {
     }
 
     private static String fingerprint(String pid, String key, String value, Map<String, String> seen) {
-        String normalised = value.replaceFirst("(?i)^SHA-?256:\\s*", "");
-        if (!FINGERPRINT.matcher(normalised).matches()) {
-            throw new IllegalArgumentException(pid + ": " + key + "='" + value + "' is invalid; set the SHA-256 fingerprint as 64 hex digits,"
-                    + " with or without colons, as 'keytool -list -v' prints it");
-        }
-        String hex = normalised.replace(":", "").toUpperCase(Locale.ROOT);
-        String formatted = HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(hex));
+        String formatted = normalisedFingerprint(pid, key, value);
         for (Map.Entry<String, String> other : seen.entrySet()) {
             if (other.getValue().equals(formatted)) {
                 throw new IllegalArgumentException(pid + ": districts " + other.getKey() + " and " + code(key)
@@ -142,6 +136,21 @@ final class DistrictCertificates {
             }
         }
         return formatted;
+    }
+
+    /**
+     * Returns a SHA-256 fingerprint as upper-case hex pairs separated by colons, the form {@link #read} returns.
+     *
+     * @throws IllegalArgumentException naming the PID, the key and the value when it is not 64 hex digits
+     */
+    static String normalisedFingerprint(String pid, String key, String value) {
+        String normalised = value.replaceFirst("(?i)^SHA-?256:\\s*", "");
+        if (!FINGERPRINT.matcher(normalised).matches()) {
+            throw new IllegalArgumentException(pid + ": " + key + "='" + value + "' is invalid; set the SHA-256 fingerprint as 64 hex digits,"
+                    + " with or without colons, as 'keytool -list -v' prints it");
+        }
+        String hex = normalised.replace(":", "").toUpperCase(Locale.ROOT);
+        return HexFormat.ofDelimiter(":").withUpperCase().formatHex(HexFormat.of().parseHex(hex));
     }
 
     private static String code(String key) {

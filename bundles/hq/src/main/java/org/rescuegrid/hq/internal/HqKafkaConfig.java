@@ -24,7 +24,8 @@ public @interface HqKafkaConfig {
             + " without leaving, in milliseconds, 6000-300000.", min = "6000", max = "300000")
     int sessionTimeoutMs() default 45_000;
 
-    @AttributeDefinition(description = "Security of the connection to the Kafka brokers: SASL_SSL (TLS and a SASL login, the default)"
+    @AttributeDefinition(description = "Security of the connection to the Kafka brokers: SASL_SSL (TLS and a SASL login, the default),"
+            + " SSL (TLS with the client certificate of keyStore, whose CN the brokers map to HQ's Kafka user)"
             + " or PLAINTEXT (no encryption and no login, for a closed test network only).")
     String securityProtocol() default "SASL_SSL";
 
@@ -39,6 +40,13 @@ public @interface HqKafkaConfig {
     String password() default "";
 
     @AttributeDefinition(description = "Absolute path of a PEM file with the certificates of the CA that signed the Kafka brokers'"
-            + " certificates. Used with SASL_SSL.")
+            + " certificates. Used with SASL_SSL or SSL.")
     String truststorePath() default "";
+
+    @AttributeDefinition(description = "PKCS12 file with HQ's private key and client certificate for the brokers; a relative path is"
+            + " resolved against the node's etc folder. Used with SSL.")
+    String keyStore() default "";
+
+    @AttributeDefinition(description = "Password of keyStore. Used with SSL.", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
+    String keyStorePassword() default "";
 }

@@ -84,7 +84,7 @@ public class HqKafkaConsumer {
         KafkaClientSecurity security = HqKafkaSettings.security(config);
         if (security.protocol() == KafkaClientSecurity.Protocol.PLAINTEXT) {
             LOG.warn("HQ Kafka consumer group={} connects with PLAINTEXT: records travel unencrypted and any client may write a"
-                    + " district's topic; set securityProtocol=SASL_SSL outside a closed test network", settings.groupId());
+                    + " district's topic; set securityProtocol=SASL_SSL or SSL outside a closed test network", settings.groupId());
         }
         Thread current = Thread.currentThread();
         ClassLoader previous = current.getContextClassLoader();

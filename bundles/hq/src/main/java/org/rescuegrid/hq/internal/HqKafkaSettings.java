@@ -1,5 +1,6 @@
 package org.rescuegrid.hq.internal;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -27,8 +28,11 @@ record HqKafkaSettings(String bootstrapServers, String topic, String groupId, in
 
     /** Validates the Kafka security keys of the configuration. */
     static KafkaClientSecurity security(HqKafkaConfig config) {
+        String etc = System.getProperty("karaf.etc");
         return KafkaClientSecurity.from(PID, new String[] {"securityProtocol", "saslMechanism", "username", "password", "truststorePath"},
-                config.securityProtocol(), config.saslMechanism(), config.username(), config.password(), config.truststorePath());
+                config.securityProtocol(), config.saslMechanism(), config.username(), config.password(), config.truststorePath(),
+                new KafkaClientSecurity.KeyStoreSetting("keyStore", config.keyStore(), "keyStorePassword", config.keyStorePassword(),
+                        etc == null ? null : Path.of(etc)));
     }
 
     /**

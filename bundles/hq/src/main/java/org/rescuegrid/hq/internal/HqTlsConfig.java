@@ -35,4 +35,12 @@ public @interface HqTlsConfig {
     @AttributeDefinition(description = "Largest request body accepted, in bytes, 65536-268435456. Larger requests get 413.",
             min = "65536", max = "268435456")
     long maxBodyBytes() default 8L * 1024 * 1024;
+
+    @AttributeDefinition(description = "SHA-256 fingerprints of district certificates HQ rejects although its CA signed them,"
+            + " separated by commas or spaces, as 'keytool -printcert' prints them. Empty: none.")
+    String revokedFingerprints() default "";
+
+    @AttributeDefinition(description = "CRL file (PEM or DER) signed by a CA of trustStore, whose certificates HQ rejects; read again"
+            + " when the file changes. A relative path is resolved against the node's etc folder. Empty: no CRL.")
+    String crl() default "";
 }

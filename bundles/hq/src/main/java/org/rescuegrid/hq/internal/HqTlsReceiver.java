@@ -7,6 +7,7 @@ import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -38,9 +39,11 @@ import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * HQ's receiver over HTTPS with client certificates: {@code POST /hq/v1/batches} on a listener of its own, which
- * requires a client certificate signed by a CA of the trust store (the TLS handshake fails otherwise) and maps it to
- * a district (403 otherwise, before the body is read). It runs on the node's Vert.x instance, beside the token
+ * HQ's receiver over HTTPS with client certificates: {@code POST /hq/v1/batches} and the reconciliation requests
+ * ({@code /hq/v1/reconciliation}, {@code /hq/v1/reconciliation/ids}) on a listener of its own, which requires a
+ * client certificate signed by a CA of the trust store (the TLS handshake fails otherwise) and maps it to a
+ * district (403 otherwise, before the body is read). A revoked certificate ({@link RevokedCertificates}) gets 403
+ * on every request. The district of the certificate is the only province a request may name. It runs on the node's Vert.x instance, beside the token
  * receiver on the plain HTTP server, and is off while {@code org.rescuegrid.hq.tls} has no configuration.
  */
 @Component(configurationPid = HqTlsSettings.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
@@ -55,16 +58,19 @@ public class HqTlsReceiver {
 
     private final HqTlsSettings settings;
     private final CertificateBatchHandler handler;
+    private final ReconciliationHandler reconciliation;
     private final AtomicLong lastHandshakeWarning = new AtomicLong(System.nanoTime() - HANDSHAKE_WARN_INTERVAL_NANOS);
     private final AtomicLong suppressedHandshakeFailures = new AtomicLong();
+    private final Map<String, Long> lastRevokedWarning = new ConcurrentHashMap<>();
     private final HttpServer server;
 
     @Activate
-    public HqTlsReceiver(@Reference HqRecordStore store, @Reference CamelContext camel, HqTlsConfig config, Map<String, Object> properties)
-            throws Exception {
+    public HqTlsReceiver(@Reference HqRecordStore store, @Reference HqReconciliation reconciliation, @Reference CamelContext camel,
+            HqTlsConfig config, Map<String, Object> properties) throws Exception {
         String etc = System.getProperty("karaf.etc");
         this.settings = HqTlsSettings.from(config, properties, etc == null ? null : Path.of(etc));
         this.handler = new CertificateBatchHandler(store);
+        this.reconciliation = new ReconciliationHandler(reconciliation);
 
         Vertx vertx = camel.getRegistry().lookupByNameAndType("vertx", Vertx.class);
         if (vertx == null) {
@@ -73,10 +79,16 @@ public class HqTlsReceiver {
         // The certificate check is a route of its own because Vert.x Web runs a route's body handler before its
         // other handlers, and HQ must not buffer a body from a district it does not know.
         Router router = Router.router(vertx);
-        router.route(HqReceiverRoutes.PATH).order(0).handler(this::authenticate);
+        router.route().order(0).handler(this::authenticate);
         router.route(HqReceiverRoutes.PATH).order(1).method(HttpMethod.POST)
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
                 .blockingHandler(this::receive, false);
+        router.route(HqReconciliationRoutes.SUMMARY_PATH).order(1).method(HttpMethod.POST)
+                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .blockingHandler(context -> reconcile(context, false), false);
+        router.route(HqReconciliationRoutes.IDS_PATH).order(1).method(HttpMethod.POST)
+                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                .blockingHandler(context -> reconcile(context, true), false);
 
         this.server = vertx.createHttpServer(serverOptions(settings))
                 .requestHandler(router)
@@ -88,8 +100,9 @@ public class HqTlsReceiver {
             throw new IllegalStateException(HqTlsSettings.PID + ": HTTPS listener could not bind " + settings.host() + ":" + settings.port()
                     + ": " + e.getMessage() + "; choose a free port", e);
         }
-        LOG.info("HQ HTTPS receiver started on https://{}:{}{} for districts {}", settings.host(), settings.port(), HqReceiverRoutes.PATH,
-                settings.districts().districts());
+        LOG.info("HQ HTTPS receiver started on https://{}:{} (batches and reconciliation) for districts {}, {} revoked fingerprints, CRL {}",
+                settings.host(), settings.port(), settings.districts().districts(), settings.revoked().fingerprintCount(),
+                settings.revoked().crlFile() == null ? "none" : settings.revoked().crlFile());
     }
 
     @Deactivate
@@ -129,14 +142,43 @@ public class HqTlsReceiver {
                     + HqTlsSettings.PID);
             return;
         }
+        Optional<String> revoked = settings.revoked().reason(certificate, presented.fingerprint());
+        if (revoked.isPresent()) {
+            warnRevoked(district.get(), presented.fingerprint(), revoked.get(), context);
+            reject(context, 403, "client certificate of district " + district.get() + " (SHA-256 " + presented.fingerprint()
+                    + ") is revoked because " + revoked.get() + "; the district needs a new certificate signed by HQ's CA");
+            return;
+        }
         context.put(DISTRICT, district.get());
         context.next();
+    }
+
+    /** Logs a revoked certificate at WARN once a minute per fingerprint, because the district keeps retrying. */
+    private void warnRevoked(String district, String fingerprint, String reason, RoutingContext context) {
+        long now = System.nanoTime();
+        Long last = lastRevokedWarning.get(fingerprint);
+        if (last != null && now - last < HANDSHAKE_WARN_INTERVAL_NANOS) {
+            LOG.debug("district={} presented revoked certificate SHA-256={} again", district, fingerprint);
+            return;
+        }
+        lastRevokedWarning.put(fingerprint, now);
+        LOG.warn("district={} rejected: client certificate SHA-256={} from {} is revoked because {}", district, fingerprint,
+                context.request().remoteAddress(), reason);
     }
 
     private void receive(RoutingContext context) {
         String district = context.get(DISTRICT);
         String body = context.body().asString();
         CertificateBatchHandler.Reply reply = handler.handle(district, context.request().getHeader("Content-Type"), body);
+        context.response()
+                .setStatusCode(reply.status())
+                .putHeader("Content-Type", "application/json")
+                .end(reply.body().toString());
+    }
+
+    private void reconcile(RoutingContext context, boolean chunk) {
+        String district = context.get(DISTRICT);
+        CertificateBatchHandler.Reply reply = reconciliation.handle(district, "client certificate", chunk, context.body().asString());
         context.response()
                 .setStatusCode(reply.status())
                 .putHeader("Content-Type", "application/json")

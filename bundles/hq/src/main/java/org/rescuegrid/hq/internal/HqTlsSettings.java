@@ -6,9 +6,9 @@ import java.util.Map;
 
 import org.rescuegrid.feed.support.TlsStores;
 
-/** The HTTPS listener's configuration after validation: both stores opened and the districts parsed. */
+/** The HTTPS listener's configuration after validation: both stores opened, the districts parsed and the CRL read. */
 record HqTlsSettings(String host, int port, KeyStore keyStore, char[] keyPassword, KeyStore trustStore, long maxBodyBytes,
-        DistrictCertificates districts) {
+        DistrictCertificates districts, RevokedCertificates revoked) {
 
     static final String PID = "org.rescuegrid.hq.tls";
 
@@ -45,7 +45,8 @@ record HqTlsSettings(String host, int port, KeyStore keyStore, char[] keyPasswor
             throw new IllegalArgumentException(PID + ": no district is configured, so HQ would reject every certificate;"
                     + " add district.CODE.cn = CN (or district.CODE.fingerprint = SHA-256) for each district");
         }
+        RevokedCertificates revoked = RevokedCertificates.from(PID, config.revokedFingerprints(), config.crl(), trustStore, etc);
         return new HqTlsSettings(host, config.port(), keyStore, config.keyStorePassword().toCharArray(), trustStore, config.maxBodyBytes(),
-                districts);
+                districts, revoked);
     }
 }

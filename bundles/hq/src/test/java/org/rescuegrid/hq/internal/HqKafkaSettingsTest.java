@@ -73,6 +73,16 @@ class HqKafkaSettingsTest {
         }
 
         @Override
+        public String keyStore() {
+            return "";
+        }
+
+        @Override
+        public String keyStorePassword() {
+            return "";
+        }
+
+        @Override
         public Class<? extends Annotation> annotationType() {
             return HqKafkaConfig.class;
         }

@@ -45,6 +45,17 @@ class HqTlsSettingsTest {
             return new Config(host, value, keyStore, keyStorePassword, trustStore, trustStorePassword, maxBodyBytes);
         }
 
+        // Revocation is validated by RevokedCertificatesTest.
+        @Override
+        public String revokedFingerprints() {
+            return "";
+        }
+
+        @Override
+        public String crl() {
+            return "";
+        }
+
         @Override
         public Class<? extends Annotation> annotationType() {
             return HqTlsConfig.class;

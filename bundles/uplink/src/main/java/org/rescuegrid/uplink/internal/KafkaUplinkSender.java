@@ -165,6 +165,11 @@ final class KafkaUplinkSender implements AutoCloseable {
      * its right to write the topic, and the failure itself otherwise.
      */
     private Exception explained(Exception failure) {
+        if (failure instanceof AuthenticationException && security.protocol() == KafkaClientSecurity.Protocol.SSL) {
+            return new IllegalStateException("Kafka rejected the TLS handshake with the client certificate of user " + security.username()
+                    + " (" + failure.getMessage() + "); check that the brokers' SSL listener trusts the CA that signed keyStore and"
+                    + " that the certificate has not expired", failure);
+        }
         if (failure instanceof AuthenticationException) {
             return new IllegalStateException("Kafka rejected the login of user " + security.username() + " (" + failure.getMessage()
                     + "); check kafkaUsername and the password file of kafkaPassword against the user HQ created", failure);

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,10 +23,9 @@ import org.rescuegrid.feed.support.IdDigest;
 
 /**
  * Calls HQ's reconciliation endpoints, {@code reconciliation} and {@code reconciliation/ids} beside the
- * receiver's {@code batches} URL, with the province's bearer token.
+ * receiver's {@code batches} URL. A district authenticates as it does for batches: with the province's bearer
+ * token on the plain receiver, or with its client certificate on HQ's mutual-TLS listener and no token.
  */
-// TODO: HQ's mutual-TLS listener serves batches only, so a district that sends with a client certificate
-// still needs a token and the plain receiver URL to reconcile.
 final class ReconcileClient implements DayReconciliation.Hq {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -36,13 +37,21 @@ final class ReconcileClient implements DayReconciliation.Hq {
     private final Duration timeout;
     private final HttpClient http;
 
-    ReconcileClient(String province, URI batchesUrl, String token, Duration timeout) {
+    /**
+     * @param token the province's bearer token, or null when the district authenticates by its client certificate
+     * @param tls the TLS context of an https URL (trust store and, for mutual TLS, key store), or null for http
+     */
+    ReconcileClient(String province, URI batchesUrl, String token, SSLContext tls, Duration timeout) {
         this.province = province;
         this.summaryUrl = batchesUrl.resolve("reconciliation");
         this.idsUrl = batchesUrl.resolve("reconciliation/ids");
         this.token = token;
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(timeout);
+        if (tls != null) {
+            builder.sslContext(tls);
+        }
+        this.http = builder.build();
     }
 
     @Override
@@ -85,15 +94,16 @@ final class ReconcileClient implements DayReconciliation.Hq {
     }
 
     private JsonNode post(URI url, ObjectNode body) {
-        HttpRequest request = HttpRequest.newBuilder(url)
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         HttpResponse<String> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("HQ at " + url + " could not be reached: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -39,7 +39,8 @@ public @interface UplinkConfig {
     int requestTimeoutSeconds() default 10;
 
     @AttributeDefinition(description = "PKCS12 file with this district's private key and the certificate HQ's CA signed, for"
-            + " mutual TLS with an https hqUrl; a relative path is resolved against the node's etc folder. Empty: no client certificate.")
+            + " mutual TLS with an https hqUrl, or for the kafka transport with kafkaSecurityProtocol=SSL; a relative path is resolved"
+            + " against the node's etc folder. Empty: no client certificate.")
     String keyStore() default "";
 
     @AttributeDefinition(description = "Password of keyStore.", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
@@ -52,7 +53,8 @@ public @interface UplinkConfig {
     @AttributeDefinition(description = "Password of trustStore.", type = org.osgi.service.metatype.annotations.AttributeType.PASSWORD)
     String trustStorePassword() default "";
 
-    @AttributeDefinition(description = "Security of the connection to the Kafka brokers: SASL_SSL (TLS and a SASL login, the default)"
+    @AttributeDefinition(description = "Security of the connection to the Kafka brokers: SASL_SSL (TLS and a SASL login, the default),"
+            + " SSL (TLS with the client certificate of keyStore, whose CN the brokers map to the district's Kafka user)"
             + " or PLAINTEXT (no encryption and no login, for a closed test network only). Used by the kafka transport.")
     String kafkaSecurityProtocol() default "SASL_SSL";
 
@@ -69,6 +71,6 @@ public @interface UplinkConfig {
     String kafkaPassword() default "";
 
     @AttributeDefinition(description = "Absolute path of a PEM file with the certificates of the CA that signed the Kafka brokers'"
-            + " certificates. Used by the kafka transport with SASL_SSL.")
+            + " certificates. Used by the kafka transport with SASL_SSL or SSL.")
     String kafkaTruststorePath() default "";
 }

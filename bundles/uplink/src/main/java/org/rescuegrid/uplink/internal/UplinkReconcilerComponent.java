@@ -2,6 +2,7 @@ package org.rescuegrid.uplink.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,8 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reconciles this node's records with HQ over HTTP, with the uplink's {@code hqUrl} and {@code token}
- * whichever transport carries the records. A node on the Kafka transport sets both for reconciliation.
+ * Reconciles this node's records with HQ over HTTP(S), with the uplink's {@code hqUrl} whichever transport
+ * carries the records. The district authenticates with its client certificate ({@code keyStore}) when
+ * {@code hqUrl} is https and a key store is set, and with its {@code token} otherwise. A node on the Kafka
+ * transport sets {@code hqUrl} and one of the two for reconciliation.
  */
 @Component(service = UplinkReconciler.class, configurationPid = "org.rescuegrid.uplink", configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class UplinkReconcilerComponent implements UplinkReconciler {
@@ -44,7 +47,13 @@ public class UplinkReconcilerComponent implements UplinkReconciler {
     @Override
     public ReconciliationResult reconcile(LocalDate day, boolean resend, int listLimit) {
         String province = config.province() == null ? "" : config.province().strip();
-        ReconcileClient client = new ReconcileClient(province, hqUrl(), token(), Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
+        URI hqUrl = hqUrl();
+        String etc = System.getProperty("karaf.etc");
+        // A district on Kafka with a client certificate may still reconcile over http with its token.
+        UplinkTls tls = "https".equals(hqUrl.getScheme()) ? UplinkTls.from(config, hqUrl, etc == null ? null : Path.of(etc)) : null;
+        String token = tls != null && tls.mutual() ? null : token();
+        ReconcileClient client = new ReconcileClient(province, hqUrl, token, tls == null ? null : tls.sslContext(),
+                Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
         ReconciliationResult result = new DayReconciliation(sources, client, outbox::backlog).run(day, resend, listLimit);
         for (ReconciliationResult.TypeResult type : result.types()) {
             if (type.missingCount() > 0 || type.unknownAtHq() > 0) {
@@ -78,7 +87,8 @@ public class UplinkReconcilerComponent implements UplinkReconciler {
         String token = config.token() == null ? "" : config.token().strip();
         if (token.length() < 16 || token.startsWith("$[")) {
             throw new IllegalStateException("org.rescuegrid.uplink: token is missing or an unresolved placeholder; reconciliation"
-                    + " needs the province's token issued by HQ, at least 16 characters, also on the Kafka transport");
+                    + " needs the province's token issued by HQ, at least 16 characters, also on the Kafka transport,"
+                    + " or a keyStore with the district's client certificate and HQ's https hqUrl");
         }
         return token;
     }

@@ -73,9 +73,10 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         this.state = new UplinkState(Clock.systemUTC(), settings.maxBackoff(), history);
         logChanges(settings.province(), history.replaceConfig(config), config);
         this.backlogGauge = new BacklogGauge(outbox::backlog, Clock.systemUTC());
-        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? kafkaSender(settings, config) : null;
-        String etc = System.getProperty("karaf.etc");
-        this.tls = kafka == null ? UplinkTls.from(config, settings.hqUrl(), etc == null ? null : Path.of(etc)) : null;
+        String etcProperty = System.getProperty("karaf.etc");
+        Path etc = etcProperty == null ? null : Path.of(etcProperty);
+        this.kafka = settings.transport() == UplinkSettings.Transport.KAFKA ? kafkaSender(settings, config, etc) : null;
+        this.tls = kafka == null ? UplinkTls.from(config, settings.hqUrl(), etc) : null;
         if (tls != null) {
             LOG.info("province={} uplink uses TLS {}", settings.province(), tls.mutual() ? "with this district's client certificate"
                     : "without a client certificate, authenticated by its token");
@@ -92,11 +93,11 @@ public class UplinkRoutes extends RouteBuilder implements UplinkMonitor {
         LOG.info("province={} uplink reconfigured: {}", province, changes.isEmpty() ? "no key changed" : String.join(", ", changes));
     }
 
-    private static KafkaUplinkSender kafkaSender(UplinkSettings settings, UplinkConfig config) {
-        KafkaClientSecurity security = UplinkSettings.kafkaSecurity(config);
+    private static KafkaUplinkSender kafkaSender(UplinkSettings settings, UplinkConfig config, Path etc) {
+        KafkaClientSecurity security = UplinkSettings.kafkaSecurity(config, etc);
         if (security.protocol() == KafkaClientSecurity.Protocol.PLAINTEXT) {
             LOG.warn("province={} uplink connects to Kafka with PLAINTEXT: records travel unencrypted and any client may write"
-                    + " this district's topic; set kafkaSecurityProtocol=SASL_SSL outside a closed test network", settings.province());
+                    + " this district's topic; set kafkaSecurityProtocol=SASL_SSL or SSL outside a closed test network", settings.province());
         } else {
             LOG.info("province={} uplink connects to Kafka with {}", settings.province(), security);
         }

@@ -2,6 +2,7 @@ package org.rescuegrid.uplink.internal;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,11 +98,17 @@ record UplinkSettings(String province, Transport transport, URI hqUrl, String to
         return kafkaTopic + "." + province;
     }
 
-    /** Validates the Kafka security keys of the configuration; call it only for the kafka transport. */
-    static KafkaClientSecurity kafkaSecurity(UplinkConfig config) {
+    /**
+     * Validates the Kafka security keys of the configuration; call it only for the kafka transport. With
+     * kafkaSecurityProtocol=SSL the district presents the client certificate of {@code keyStore}.
+     *
+     * @param etc the node's etc folder, against which a relative keyStore path is resolved, or null
+     */
+    static KafkaClientSecurity kafkaSecurity(UplinkConfig config, Path etc) {
         return KafkaClientSecurity.from(PID, new String[] {"kafkaSecurityProtocol", "kafkaSaslMechanism", "kafkaUsername", "kafkaPassword",
             "kafkaTruststorePath"}, config.kafkaSecurityProtocol(), config.kafkaSaslMechanism(), config.kafkaUsername(),
-                config.kafkaPassword(), config.kafkaTruststorePath());
+                config.kafkaPassword(), config.kafkaTruststorePath(),
+                new KafkaClientSecurity.KeyStoreSetting("keyStore", config.keyStore(), "keyStorePassword", config.keyStorePassword(), etc));
     }
 
     private static String bootstrapServers(String value) {

@@ -2,7 +2,12 @@ package org.rescuegrid.uplink.internal;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import org.apache.camel.support.jsse.KeyManagersParameters;
 import org.apache.camel.support.jsse.KeyStoreParameters;
@@ -77,5 +82,23 @@ record UplinkTls(KeyStore keyStore, String keyPassword, KeyStore trustStore) {
             parameters.setKeyManagers(keyManagers);
         }
         return parameters;
+    }
+
+    /** Returns the stores as a JDK TLS context, for the reconciliation requests that {@code java.net.http} sends. */
+    SSLContext sslContext() {
+        try {
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trustStore);
+            KeyManagerFactory keys = null;
+            if (keyStore != null) {
+                keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                keys.init(keyStore, keyPassword.toCharArray());
+            }
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys == null ? null : keys.getKeyManagers(), trust.getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException(PID + ": keyStore or trustStore could not initialise TLS: " + e.getMessage(), e);
+        }
     }
 }

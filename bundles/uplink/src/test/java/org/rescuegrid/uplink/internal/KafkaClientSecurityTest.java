@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.rescuegrid.feed.support.KafkaClientSecurity;
+import org.rescuegrid.testing.TestPki;
 
 class KafkaClientSecurityTest {
 
@@ -26,11 +28,13 @@ class KafkaClientSecurityTest {
     @TempDir
     static Path directory;
     private static Path truststore;
+    private static TestPki pki;
 
     @BeforeAll
     static void writeTruststore() throws IOException {
         truststore = directory.resolve("kafka-ca.pem");
         Files.writeString(truststore, "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+        pki = TestPki.create(directory, "pki-" + UUID.randomUUID());
     }
 
     private static KafkaClientSecurity sasl(String mechanism, String username, String password, String truststorePath) {
@@ -82,6 +86,61 @@ class KafkaClientSecurityTest {
 
         assertEquals(PID + ": kafkaSecurityProtocol='SSL' is invalid; set SASL_SSL, or PLAINTEXT on a closed test network only",
                 e.getMessage());
+    }
+
+    @Test
+    void sslPresentsKeyStoreCertificate() {
+        KafkaClientSecurity security = ssl(pki.issue("pb-lhr", "PB-LHR", false).toString(), pki.password());
+        Map<String, String> properties = security.clientProperties();
+
+        assertEquals("SSL", properties.get("security.protocol"));
+        assertEquals("PKCS12", properties.get("ssl.keystore.type"));
+        assertEquals(directory.resolve("pb-lhr.p12").toString(), properties.get("ssl.keystore.location"));
+        assertEquals(pki.password(), properties.get("ssl.keystore.password"));
+        assertEquals(pki.password(), properties.get("ssl.key.password"));
+        assertEquals("PEM", properties.get("ssl.truststore.type"));
+        assertEquals(truststore.toString(), properties.get("ssl.truststore.location"));
+        assertFalse(properties.containsKey("sasl.jaas.config"));
+        assertEquals("PB-LHR", security.username());
+    }
+
+    @Test
+    void sslToStringHidesPassword() {
+        String text = ssl(pki.issue("pb-rwp", "PB-RWP", false).toString(), pki.password()).toString();
+
+        assertFalse(text.contains(pki.password()), text);
+        assertTrue(text.startsWith("SSL certificate=CN=PB-RWP keystore="), text);
+    }
+
+    @Test
+    void sslWithoutKeyStoreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ssl("", pki.password()));
+
+        assertTrue(e.getMessage().startsWith(PID + ": keyStore is empty"), e.getMessage());
+    }
+
+    @Test
+    void sslWrongKeyStorePasswordRejected() {
+        String keyStore = pki.issue("pb-khi", "PB-KHI", false).toString();
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ssl(keyStore, "wrong-password-0123"));
+
+        assertTrue(e.getMessage().startsWith(PID + ": keyStorePassword does not open keyStore="), e.getMessage());
+        assertFalse(e.getMessage().contains("wrong-password-0123"), e.getMessage());
+    }
+
+    @Test
+    void sslNamedAmongAcceptedProtocols() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KafkaClientSecurity.from(PID, KEYS, "TLS", "", "",
+                "", truststore.toString(), new KafkaClientSecurity.KeyStoreSetting("keyStore", "", "keyStorePassword", "", null)));
+
+        assertEquals(PID + ": kafkaSecurityProtocol='TLS' is invalid; set SASL_SSL, SSL (client certificate from keyStore),"
+                + " or PLAINTEXT on a closed test network only", e.getMessage());
+    }
+
+    private static KafkaClientSecurity ssl(String keyStore, String password) {
+        return KafkaClientSecurity.from(PID, KEYS, "ssl", "", "", "", truststore.toString(),
+                new KafkaClientSecurity.KeyStoreSetting("keyStore", keyStore, "keyStorePassword", password, null));
     }
 
     @Test
