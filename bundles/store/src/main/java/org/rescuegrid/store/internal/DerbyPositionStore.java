@@ -22,7 +22,6 @@ import org.rescuegrid.api.position.FixValidity;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.PositionStore;
 import org.rescuegrid.api.position.StoredPosition;
-import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
@@ -75,7 +74,7 @@ public class DerbyPositionStore implements PositionStore {
                 StoredPosition stored = new StoredPosition(UUID.randomUUID().toString(), vehicleId, assessment.fix(), now,
                         assessment.validity());
                 insert(connection, stored);
-                OutboxAppender.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
+                OutboxRows.insert(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
                 return stored;
             });
         } catch (SQLException e) {
