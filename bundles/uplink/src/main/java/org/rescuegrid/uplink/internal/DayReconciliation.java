@@ -50,8 +50,8 @@ final class DayReconciliation {
     ReconciliationResult run(LocalDate day, boolean resend, int listLimit) {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        // TODO: front-office and back-office records are not reconciled, because their tables do not keep the event id
-        // of the outbox record. They take part once their bundles register a StoredRecords service.
+        // The store registers two sources: positions and device events from their own tables, and every other
+        // type from the ledger that OutboxAppender writes.
         Map<String, StoredRecords> byType = new TreeMap<>();
         for (StoredRecords source : sources) {
             source.recordTypes().forEach(type -> byType.putIfAbsent(type, source));
