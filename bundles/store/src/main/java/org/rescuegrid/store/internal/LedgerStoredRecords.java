@@ -19,9 +19,9 @@ import org.rescuegrid.store.schema.Jdbc;
 
 /**
  * The records other bundles appended to the outbox (calls, incidents, step reports, compliance, audit, ...),
- * read back from the ledger for reconciliation with HQ. Their own tables do not keep the event id, so the
- * ledger is the only place that does. It holds only the days its retention keeps: an older day has no records
- * here, and HQ's records of that day count as unknown to the district.
+ * read back from the ledger for reconciliation with HQ. Most of their own tables do not keep the outbox
+ * record's event id, so the ledger keeps it for all of them. It contains only the days its retention keeps:
+ * an older day has no records here, and HQ's records of that day count as unknown to the district.
  */
 @Component(service = StoredRecords.class)
 public class LedgerStoredRecords implements StoredRecords {
@@ -36,7 +36,7 @@ public class LedgerStoredRecords implements StoredRecords {
         this.database = database;
     }
 
-    /** Returns the record types the ledger holds now, so a new type of another bundle takes part without a change here. */
+    /** Returns the record types the ledger contains now, so a new type of another bundle takes part without a change here. */
     @Override
     public Set<String> recordTypes() {
         Set<String> types = new TreeSet<>();
