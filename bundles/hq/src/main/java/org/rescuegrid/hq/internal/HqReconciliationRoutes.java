@@ -22,7 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reconciliation for districts: {@code POST /hq/v1/reconciliation} compares a district's counts and digests of
  * one UTC day with HQ's records and returns a run id; {@code POST /hq/v1/reconciliation/ids} returns which of a
- * chunk of the district's ids HQ lacks. The province is the one the bearer token belongs to (the receiver's
+ * chunk of the district's ids HQ lacks; {@code POST /hq/v1/reconciliation/audit-chain} compares the head of the
+ * district's audit chain with HQ's copy. The province is the one the bearer token belongs to (the receiver's
  * token gate covers {@code /hq/v1/}); 400 names an invalid field, 403 a body naming another province, 409 a
  * run that a later one replaced, and 503 a database failure.
  */
@@ -31,6 +32,7 @@ public class HqReconciliationRoutes extends RouteBuilder {
 
     static final String SUMMARY_PATH = "/hq/v1/reconciliation";
     static final String IDS_PATH = "/hq/v1/reconciliation/ids";
+    static final String AUDIT_CHAIN_PATH = "/hq/v1/reconciliation/audit-chain";
 
     private static final Logger LOG = LoggerFactory.getLogger(HqReconciliationRoutes.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -48,13 +50,22 @@ public class HqReconciliationRoutes extends RouteBuilder {
     public void configure() {
         from("platform-http:" + SUMMARY_PATH + "?httpMethodRestrict=POST")
                 .routeId("rescuegrid-hq-reconciliation")
-                .process(exchange -> handle(exchange, false));
+                .process(exchange -> handle(exchange, this::summary));
         from("platform-http:" + IDS_PATH + "?httpMethodRestrict=POST")
                 .routeId("rescuegrid-hq-reconciliation-ids")
-                .process(exchange -> handle(exchange, true));
+                .process(exchange -> handle(exchange, this::chunk));
+        from("platform-http:" + AUDIT_CHAIN_PATH + "?httpMethodRestrict=POST")
+                .routeId("rescuegrid-hq-reconciliation-audit-chain")
+                .process(exchange -> handle(exchange, this::auditChain));
     }
 
-    private void handle(Exchange exchange, boolean chunk) {
+    /** One reconciliation request of a province whose token was accepted. */
+    @FunctionalInterface
+    private interface Handler {
+        ObjectNode handle(String province, String body) throws SQLException;
+    }
+
+    private void handle(Exchange exchange, Handler handler) {
         String body = exchange.getMessage().getBody(String.class);
         String header = exchange.getMessage().getHeader("Authorization", String.class);
         exchange.getMessage().removeHeaders("*");
@@ -65,7 +76,7 @@ public class HqReconciliationRoutes extends RouteBuilder {
             return;
         }
         try {
-            respond(exchange, 200, chunk ? chunk(province.get(), body) : summary(province.get(), body));
+            respond(exchange, 200, handler.handle(province.get(), body));
         } catch (WrongProvince e) {
             LOG.warn("province={} sent a reconciliation request for another province; rejected: {}", province.get(), e.getMessage());
             respond(exchange, 403, error(e.getMessage()));
@@ -105,6 +116,22 @@ public class HqReconciliationRoutes extends RouteBuilder {
         List<String> missing = reconciliation.missing(province, request.runId(), request.day(), request.type(), request.ids(), request.last());
         ObjectNode response = MAPPER.createObjectNode();
         response.putPOJO("missing", missing);
+        return response;
+    }
+
+    private ObjectNode auditChain(String province, String body) throws SQLException {
+        ReconciliationRequest.AuditChain request = ReconciliationRequest.auditChain(body);
+        requireProvince(province, request.province());
+        HqReconciliation.AuditChainComparison comparison = reconciliation.compareAuditChain(province, request.day(), request.records(),
+                request.lastSeq(), request.lastHash());
+        if (!comparison.match()) {
+            LOG.warn("province={} audit chain differs from HQ's copy: district {} records up to seq {}, HQ {} records up to seq {}", province,
+                    request.records(), request.lastSeq(), comparison.hqRecords(), comparison.hqLastSeq());
+        }
+        ObjectNode response = MAPPER.createObjectNode();
+        response.put("hqRecords", comparison.hqRecords());
+        response.put("hqLastSeq", comparison.hqLastSeq());
+        response.put("match", comparison.match());
         return response;
     }
 
