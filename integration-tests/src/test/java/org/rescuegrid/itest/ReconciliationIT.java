@@ -22,7 +22,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Calendar;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.regex.Matcher;
@@ -40,6 +42,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Records deleted at HQ are found by {@code rescue:uplink-reconcile} and, with {@code --resend}, reach HQ
@@ -58,6 +61,10 @@ public class ReconciliationIT extends RescueGridTestSupport {
     @Inject
     @Filter(timeout = 120_000)
     private CamelContext camel;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private ConfigurationAdmin configurationAdmin;
 
     @Override
     @Configuration
@@ -125,6 +132,24 @@ public class ReconciliationIT extends RescueGridTestSupport {
     }
 
     @Test
+    public void deletedAuditRecordsReported() throws Exception {
+        // Config Admin changes of org.rescuegrid PIDs are audited, and no component reads this PID.
+        String pid = "org.rescuegrid.itest.reconcile";
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(pid, null);
+        configuration.update(new Hashtable<>(Map.of("marker", uniqueDeviceId("AUDIT"))));
+        waitFor("the audit record of " + pid + " at HQ", () -> hqAuditHasNewest(pid));
+        waitFor("the outbox to drain", () -> uplink.status().backlog() == 0);
+        String matched = executeCommand("rescue:uplink-reconcile");
+        assertTrue(matched, matched.contains("Audit chain: HQ's copy ends at this node's newest record"));
+
+        deleteNewestAuditRecord();
+        String report = executeCommand("rescue:uplink-reconcile");
+
+        assertTrue(report, report.contains("Audit chain differs from HQ's copy"));
+        assertTrue(report, report.contains("records were deleted from this node's chain"));
+    }
+
+    @Test
     public void resultAndBacklogServedToDashboard() throws Exception {
         String deviceId = uniqueDeviceId("IT-RECON-API");
         streamLog(deviceId, "quectel-L70.log");
@@ -189,6 +214,27 @@ public class ReconciliationIT extends RescueGridTestSupport {
                 record.setString(1, id);
                 assertEquals(1, record.executeUpdate());
             }
+        }
+    }
+
+    /** Returns whether the node's newest audit record targets the PID and HQ stores it. */
+    private boolean hqAuditHasNewest(String pid) {
+        try (Connection node = nodeDatabase.getConnection(); PreparedStatement newest = node.prepareStatement(
+                "SELECT event_id, targets FROM bo_audit WHERE seq = (SELECT MAX(seq) FROM bo_audit)");
+                ResultSet rs = newest.executeQuery()) {
+            if (!rs.next() || !pid.equals(rs.getString(2))) {
+                return false;
+            }
+            return hqRecordCount(Set.of(rs.getString(1))) == 1;
+        } catch (SQLException e) {
+            throw new AssertionError("node database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteNewestAuditRecord() throws SQLException {
+        try (Connection node = nodeDatabase.getConnection();
+                PreparedStatement delete = node.prepareStatement("DELETE FROM bo_audit WHERE seq = (SELECT MAX(seq) FROM bo_audit)")) {
+            assertEquals(1, delete.executeUpdate());
         }
     }
 
