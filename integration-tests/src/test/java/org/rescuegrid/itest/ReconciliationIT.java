@@ -15,13 +15,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Calendar;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -35,6 +42,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 /**
  * Records deleted at HQ are found by {@code rescue:uplink-reconcile} and, with {@code --resend}, reach HQ
@@ -47,11 +55,16 @@ public class ReconciliationIT extends RescueGridTestSupport {
     private static final int L70_FIXES = 16;
     private static final String VIEWER = "reconcile-viewer";
     private static final String VIEWER_PASSWORD = "viewer-pass-R3c0n";
+    private static final Pattern INCIDENT_ID = Pattern.compile("INC-\\d{6}");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     @Filter(timeout = 120_000)
     private CamelContext camel;
+
+    @Inject
+    @Filter(timeout = 120_000)
+    private ConfigurationAdmin configurationAdmin;
 
     @Override
     @Configuration
@@ -89,6 +102,51 @@ public class ReconciliationIT extends RescueGridTestSupport {
         waitFor("the outbox to drain", () -> uplink.status().backlog() == 0);
         String after = executeCommand("rescue:uplink-reconcile --day " + day);
         assertFalse(after, after.contains("Missing position ids"));
+    }
+
+    @Test
+    public void deletedIncidentFoundAndResentOnce() throws Exception {
+        String output = executeCommand("rescue:call-new --type fire --landmark 'Data Darbar' --caller 03001113333 --people 2");
+        Matcher created = INCIDENT_ID.matcher(output);
+        assertTrue(output, created.find());
+        String incidentId = created.group();
+        waitFor("HQ to hold incident " + incidentId, () -> hqIncidentEventId(incidentId) != null);
+        String eventId = hqIncidentEventId(incidentId);
+        String day = hqRecordDay(eventId);
+
+        deleteHqRecord(eventId);
+        String report = executeCommand("rescue:uplink-reconcile --day " + day + " --list 1000");
+
+        assertTrue(report, report.contains("Missing incident ids"));
+        assertTrue("deleted incident " + eventId + " is listed:\n" + report, report.contains(eventId));
+        assertEquals("nothing is resent without --resend", 0, hqRecordCount(Set.of(eventId)));
+
+        String resent = executeCommand("rescue:uplink-reconcile --day " + day + " --resend --list 1000");
+        assertTrue(resent, resent.contains("Resent"));
+        waitFor("the resent incident at HQ", () -> hqRecordCount(Set.of(eventId)) == 1);
+        waitFor("the outbox to drain", () -> uplink.status().backlog() == 0);
+        assertEquals("HQ holds the incident record exactly once", 1, hqRecordCount(Set.of(eventId)));
+        assertEquals("HQ projects the incident exactly once", 1, hqIncidentCount(incidentId));
+        String after = executeCommand("rescue:uplink-reconcile --day " + day);
+        assertFalse(after, after.contains("Missing incident ids"));
+    }
+
+    @Test
+    public void deletedAuditRecordsReported() throws Exception {
+        // Config Admin changes of org.rescuegrid PIDs are audited, and no component reads this PID.
+        String pid = "org.rescuegrid.itest.reconcile";
+        org.osgi.service.cm.Configuration configuration = configurationAdmin.getConfiguration(pid, null);
+        configuration.update(new Hashtable<>(Map.of("marker", uniqueDeviceId("AUDIT"))));
+        waitFor("the audit record of " + pid + " at HQ", () -> hqAuditHasNewest(pid));
+        waitFor("the outbox to drain", () -> uplink.status().backlog() == 0);
+        String matched = executeCommand("rescue:uplink-reconcile");
+        assertTrue(matched, matched.contains("Audit chain: HQ's copy ends at this node's newest record"));
+
+        deleteNewestAuditRecord();
+        String report = executeCommand("rescue:uplink-reconcile");
+
+        assertTrue(report, report.contains("Audit chain differs from HQ's copy"));
+        assertTrue(report, report.contains("records were deleted from this node's chain"));
     }
 
     @Test
@@ -156,6 +214,74 @@ public class ReconciliationIT extends RescueGridTestSupport {
                 record.setString(1, id);
                 assertEquals(1, record.executeUpdate());
             }
+        }
+    }
+
+    /** Returns whether the node's newest audit record targets the PID and HQ stores it. */
+    private boolean hqAuditHasNewest(String pid) {
+        try (Connection node = nodeDatabase.getConnection(); PreparedStatement newest = node.prepareStatement(
+                "SELECT event_id, targets FROM bo_audit WHERE seq = (SELECT MAX(seq) FROM bo_audit)");
+                ResultSet rs = newest.executeQuery()) {
+            if (!rs.next() || !pid.equals(rs.getString(2))) {
+                return false;
+            }
+            return hqRecordCount(Set.of(rs.getString(1))) == 1;
+        } catch (SQLException e) {
+            throw new AssertionError("node database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteNewestAuditRecord() throws SQLException {
+        try (Connection node = nodeDatabase.getConnection();
+                PreparedStatement delete = node.prepareStatement("DELETE FROM bo_audit WHERE seq = (SELECT MAX(seq) FROM bo_audit)")) {
+            assertEquals(1, delete.executeUpdate());
+        }
+    }
+
+    private String hqIncidentEventId(String incidentId) {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT event_id FROM hq_incident WHERE province = ? AND incident_id = ?")) {
+            query.setString(1, PROVINCE);
+            query.setString(2, incidentId);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("HQ database query failed: " + e.getMessage(), e);
+        }
+    }
+
+    private long hqIncidentCount(String incidentId) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT COUNT(*) FROM hq_incident WHERE province = ? AND incident_id = ?")) {
+            query.setString(1, PROVINCE);
+            query.setString(2, incidentId);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** Returns the UTC day of the record's creation time, the day that reconciliation selects it by. */
+    private String hqRecordDay(String eventId) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT created_at FROM hq_record WHERE event_id = ?")) {
+            query.setString(1, eventId);
+            try (ResultSet rs = query.executeQuery()) {
+                assertTrue("HQ holds record " + eventId, rs.next());
+                Timestamp createdAt = rs.getTimestamp(1, Calendar.getInstance(TimeZone.getTimeZone("UTC")));
+                return LocalDate.ofInstant(createdAt.toInstant(), ZoneOffset.UTC).toString();
+            }
+        }
+    }
+
+    /** Deletes only the hq_record row, as a hand-made deletion might, so that the projected incident stays. */
+    private void deleteHqRecord(String eventId) throws SQLException {
+        try (Connection connection = hqDatabase.getConnection();
+                PreparedStatement record = connection.prepareStatement("DELETE FROM hq_record WHERE event_id = ?")) {
+            record.setString(1, eventId);
+            assertEquals(1, record.executeUpdate());
         }
     }
 

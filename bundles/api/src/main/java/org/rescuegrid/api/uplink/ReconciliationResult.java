@@ -9,8 +9,13 @@ import java.util.List;
  * @param day the UTC day compared, from 00:00 inclusive to the next 00:00 exclusive
  * @param types one entry per record type, in name order
  * @param outboxBacklog records still waiting in the outbox; HQ counts them as missing until they arrive
+ * @param auditChain the node's audit chain head compared with HQ's copy, null when the node keeps no audit chain
  */
-public record ReconciliationResult(LocalDate day, List<TypeResult> types, long outboxBacklog) {
+public record ReconciliationResult(LocalDate day, List<TypeResult> types, long outboxBacklog, AuditChainResult auditChain) {
+
+    public ReconciliationResult(LocalDate day, List<TypeResult> types, long outboxBacklog) {
+        this(day, types, outboxBacklog, null);
+    }
 
     /**
      * Counts of one record type.
@@ -25,5 +30,17 @@ public record ReconciliationResult(LocalDate day, List<TypeResult> types, long o
      */
     public record TypeResult(String recordType, long districtCount, long hqCount, long missingCount, List<String> missingIds,
             long unknownAtHq, long resent) {
+    }
+
+    /**
+     * The node's audit chain head against HQ's copy of the chain.
+     *
+     * @param districtRecords records in the node's chain
+     * @param districtLastSeq sequence number of the node's newest record, 0 for an empty chain
+     * @param hqRecords records of the node's chain that HQ stores
+     * @param hqLastSeq sequence number of HQ's newest record of the node, 0 when HQ holds none
+     * @param match whether HQ's newest record has the node's newest sequence number and hash
+     */
+    public record AuditChainResult(long districtRecords, long districtLastSeq, long hqRecords, long hqLastSeq, boolean match) {
     }
 }

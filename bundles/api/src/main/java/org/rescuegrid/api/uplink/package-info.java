@@ -1,3 +1,3 @@
 /** State of the provincial-to-HQ upload. */
-@org.osgi.annotation.versioning.Version("1.2.0")
+@org.osgi.annotation.versioning.Version("1.3.0")
 package org.rescuegrid.api.uplink;

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.rescuegrid.api.audit.AuditChainCheck;
+import org.rescuegrid.api.audit.AuditChainHead;
 import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditHash;
 import org.rescuegrid.api.audit.AuditSource;
@@ -175,11 +176,26 @@ public final class AuditChain implements AuditTrail {
                         }
                     }
                 }
-                // TODO: deleting the newest records leaves a shorter chain that verifies; compare the count and last hash with HQ's copy.
+                // Deleting the newest records leaves a shorter chain that verifies: reconciliation with HQ compares head() with HQ's copy.
                 return new AuditVerification(check.verified(), 0, null);
             });
         } catch (SQLException e) {
             throw new IllegalStateException("audit records could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public AuditChainHead head() {
+        try {
+            return database.read(connection -> {
+                try (PreparedStatement select = connection.prepareStatement("SELECT (SELECT COUNT(*) FROM bo_audit), seq, hash FROM bo_audit"
+                        + " WHERE seq = (SELECT MAX(seq) FROM bo_audit)");
+                        ResultSet rs = select.executeQuery()) {
+                    return rs.next() ? new AuditChainHead(rs.getLong(1), rs.getLong(2), rs.getString(3)) : new AuditChainHead(0, 0, null);
+                }
+            });
+        } catch (SQLException e) {
+            throw new IllegalStateException("head of the audit chain could not be read: " + e.getMessage(), e);
         }
     }
 

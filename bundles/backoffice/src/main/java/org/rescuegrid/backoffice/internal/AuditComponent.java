@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.rescuegrid.api.audit.AuditEntry;
+import org.rescuegrid.api.audit.AuditChainHead;
+import org.rescuegrid.api.audit.AuditChainState;
 import org.rescuegrid.api.audit.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The node's audit log as a service for every bundle, and the listener that records changes of the
  * {@code org.rescuegrid.*} configurations in it. Checks the chain once at start and logs a broken one.
  */
-@Component(service = {AuditLog.class, AuditTrail.class, ConfigurationListener.class})
+@Component(service = {AuditLog.class, AuditChainState.class, AuditTrail.class, ConfigurationListener.class})
 public class AuditComponent implements AuditTrail, ConfigurationListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditComponent.class);
@@ -58,6 +60,11 @@ public class AuditComponent implements AuditTrail, ConfigurationListener {
     @Override
     public AuditVerification verify() {
         return chain.verify();
+    }
+
+    @Override
+    public AuditChainHead head() {
+        return chain.head();
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.util.List;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rescuegrid.api.audit.AuditChainHead;
 import org.rescuegrid.api.audit.AuditEntry;
 import org.rescuegrid.api.audit.AuditSource;
 
@@ -74,6 +75,20 @@ class AuditChainTest {
 
         assertEquals("broken at record 2: record 2 is missing (deleted); the next stored record is 3 (1 records before it verified)",
                 chain.verify().describe());
+    }
+
+    @Test
+    void headShowsDeletedNewestRecords() throws SQLException {
+        EmbeddedDataSource dataSource = TestDatabase.inMemory();
+        AuditChain chain = new AuditChain(new BackOfficeDatabase(dataSource), CLOCK);
+        assertEquals(new AuditChainHead(0, 0, null), chain.head());
+        fill(chain);
+        String secondHash = chain.find(new AuditQuery(null, null, null, null, null, null, 10)).get(1).hash();
+
+        TestDatabase.update(dataSource, "DELETE FROM bo_audit WHERE seq > 2");
+
+        assertEquals("verified 2 records", chain.verify().describe(), "the shorter chain still verifies on the node");
+        assertEquals(new AuditChainHead(2, 2, secondHash), chain.head());
     }
 
     @Test

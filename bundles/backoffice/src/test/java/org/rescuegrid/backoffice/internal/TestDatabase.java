@@ -26,7 +26,8 @@ final class TestDatabase {
         dataSource.setCreateDatabase("create");
         new SchemaMigrator("rescuegrid", SchemaMigrator.class.getClassLoader(), List.of(
                 new Migration(1, "core", "db/rescuegrid/V001__initial.sql"),
-                new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"))).migrate(dataSource);
+                new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"),
+                new Migration(3, "record ledger", "db/rescuegrid/V008__record_ledger.sql"))).migrate(dataSource);
         return dataSource;
     }
 

@@ -66,10 +66,31 @@ public class UplinkReconcileCommand implements Action {
                 type.missingIds().forEach(id -> System.out.println("  " + id));
             }
         }
+        printAuditChain(result.auditChain());
         if (result.outboxBacklog() > 0) {
             System.out.println(result.outboxBacklog() + " records still wait in the outbox; HQ counts them as missing until they arrive.");
         }
         return null;
+    }
+
+    private static void printAuditChain(ReconciliationResult.AuditChainResult chain) {
+        if (chain == null) {
+            return;
+        }
+        if (chain.match()) {
+            System.out.println("Audit chain: HQ's copy ends at this node's newest record (" + chain.districtRecords() + " records, seq "
+                    + chain.districtLastSeq() + ").");
+            return;
+        }
+        System.out.println("Audit chain differs from HQ's copy: this node holds " + chain.districtRecords() + " records up to seq "
+                + chain.districtLastSeq() + ", HQ " + chain.hqRecords() + " up to seq " + chain.hqLastSeq() + ".");
+        if (chain.hqLastSeq() > chain.districtLastSeq()) {
+            System.out.println("HQ holds newer audit records than this node: records were deleted from this node's chain.");
+        } else if (chain.hqLastSeq() < chain.districtLastSeq()) {
+            System.out.println("HQ lacks this node's newest audit records: they wait in the outbox or are listed above as missing.");
+        } else {
+            System.out.println("The records differ at HQ: the newest record's hash or the record count is not the same; run rescue:hq-audit-verify at HQ.");
+        }
     }
 
     private static LocalDate parseDay(String text) {

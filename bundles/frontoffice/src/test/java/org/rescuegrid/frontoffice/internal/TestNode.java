@@ -54,7 +54,8 @@ final class TestNode implements ScenarioTarget {
         dataSource.setCreateDatabase("create");
         new SchemaMigrator("rescuegrid", SchemaMigrator.class.getClassLoader(), List.of(
                 new Migration(1, "core", "db/rescuegrid/V001__initial.sql"),
-                new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"))).migrate(dataSource);
+                new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"),
+                new Migration(3, "record ledger", "db/rescuegrid/V008__record_ledger.sql"))).migrate(dataSource);
         FrontOfficeSettings settings = FrontOfficeSettings.from(config(overrides), etc);
         Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
         frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, Fleet.read(settings.vehiclesFile(), gazetteer),

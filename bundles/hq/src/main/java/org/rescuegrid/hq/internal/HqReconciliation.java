@@ -33,6 +33,9 @@ public class HqReconciliation {
     /** How many missing ids the stored result lists; the count covers them all. */
     static final int LISTED_MISSING_IDS = 20;
 
+    /** Record type of the hq_reconciliation row that contains the audit chain comparison. */
+    static final String AUDIT_CHAIN = "audit-chain";
+
     /** Ids per {@code IN} list of one query. */
     private static final int QUERY_CHUNK = 500;
 
@@ -108,6 +111,59 @@ public class HqReconciliation {
                 connection.rollback();
                 throw e;
             }
+        }
+    }
+
+    /** HQ's copy of a district's audit chain against the district's head. */
+    record AuditChainComparison(long hqRecords, long hqLastSeq, boolean match) {
+    }
+
+    /**
+     * Compares the head of a district's audit chain with HQ's copy in {@code hq_audit}, and keeps the result as the
+     * day's {@value #AUDIT_CHAIN} row for the dashboard: the chain lengths as the counts, and as missing the records
+     * the district has beyond HQ's newest. Records HQ holds beyond the district's newest, which the district lost or
+     * deleted, show as unknown to the district.
+     */
+    AuditChainComparison compareAuditChain(String province, LocalDate day, long districtRecords, long districtLastSeq, String districtLastHash)
+            throws SQLException {
+        try (Connection connection = database.connect()) {
+            long hqRecords;
+            long hqLastSeq;
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*), MAX(seq) FROM hq_audit WHERE province = ?")) {
+                query.setString(1, province);
+                try (ResultSet rs = query.executeQuery()) {
+                    rs.next();
+                    hqRecords = rs.getLong(1);
+                    hqLastSeq = rs.getLong(2);
+                }
+            }
+            boolean sameHash = districtLastSeq == 0;
+            if (districtLastSeq > 0) {
+                try (PreparedStatement query = connection.prepareStatement(
+                        "SELECT COUNT(*) FROM hq_audit WHERE province = ? AND seq = ? AND hash = ?")) {
+                    query.setString(1, province);
+                    query.setLong(2, districtLastSeq);
+                    query.setString(3, districtLastHash);
+                    try (ResultSet rs = query.executeQuery()) {
+                        rs.next();
+                        sameHash = rs.getLong(1) > 0;
+                    }
+                }
+            }
+            boolean match = sameHash && hqLastSeq == districtLastSeq && hqRecords == districtRecords;
+            String runId = UUID.randomUUID().toString();
+            save(connection, province, day, runId, districtRecords, hqRecords, AUDIT_CHAIN, true);
+            try (PreparedStatement update = connection.prepareStatement("UPDATE hq_reconciliation SET missing_count = ?, state = ?"
+                    + " WHERE province = ? AND recon_day = ? AND record_type = ? AND run_id = ?")) {
+                update.setLong(1, match ? 0 : Math.max(0, districtRecords - hqRecords));
+                update.setString(2, match ? "MATCH" : "COMPLETE");
+                update.setString(3, province);
+                update.setObject(4, Date.valueOf(day));
+                update.setString(5, AUDIT_CHAIN);
+                update.setString(6, runId);
+                update.executeUpdate();
+            }
+            return new AuditChainComparison(hqRecords, hqLastSeq, match);
         }
     }
 

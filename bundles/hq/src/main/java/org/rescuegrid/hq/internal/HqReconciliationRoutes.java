@@ -1,5 +1,6 @@
 package org.rescuegrid.hq.internal;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * Reconciliation for districts: {@code POST /hq/v1/reconciliation} compares a district's counts and digests of
  * one UTC day with HQ's records and returns a run id; {@code POST /hq/v1/reconciliation/ids} returns which of a
- * chunk of the district's ids HQ lacks. The province is the one the bearer token belongs to (the receiver's
+ * chunk of the district's ids HQ lacks; {@code POST /hq/v1/reconciliation/audit-chain} compares the head of the
+ * district's audit chain with HQ's copy. The province is the one the bearer token belongs to (the receiver's
  * token gate covers {@code /hq/v1/}). {@link HqTlsReceiver} serves the same paths to districts with a client
  * certificate, and {@link ReconciliationHandler} answers both.
  */
@@ -26,6 +28,7 @@ public class HqReconciliationRoutes extends RouteBuilder {
 
     static final String SUMMARY_PATH = "/hq/v1/reconciliation";
     static final String IDS_PATH = "/hq/v1/reconciliation/ids";
+    static final String AUDIT_CHAIN_PATH = "/hq/v1/reconciliation/audit-chain";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -40,15 +43,15 @@ public class HqReconciliationRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("platform-http:" + SUMMARY_PATH + "?httpMethodRestrict=POST")
-                .routeId("rescuegrid-hq-reconciliation")
-                .process(exchange -> handle(exchange, false));
-        from("platform-http:" + IDS_PATH + "?httpMethodRestrict=POST")
-                .routeId("rescuegrid-hq-reconciliation-ids")
-                .process(exchange -> handle(exchange, true));
+        for (ReconciliationHandler.Request request : ReconciliationHandler.Request.values()) {
+            from("platform-http:" + request.path() + "?httpMethodRestrict=POST")
+                    .routeId(request == ReconciliationHandler.Request.SUMMARY ? "rescuegrid-hq-reconciliation"
+                            : "rescuegrid-hq-reconciliation-" + request.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                    .process(exchange -> handle(exchange, request));
+        }
     }
 
-    private void handle(Exchange exchange, boolean chunk) {
+    private void handle(Exchange exchange, ReconciliationHandler.Request request) {
         String body = exchange.getMessage().getBody(String.class);
         String header = exchange.getMessage().getHeader("Authorization", String.class);
         exchange.getMessage().removeHeaders("*");
@@ -58,7 +61,7 @@ public class HqReconciliationRoutes extends RouteBuilder {
             respond(exchange, 401, error("missing or unknown token; send the province's token as 'Authorization: Bearer TOKEN'"));
             return;
         }
-        CertificateBatchHandler.Reply reply = handler.handle(province.get(), "token", chunk, body);
+        CertificateBatchHandler.Reply reply = handler.handle(province.get(), "token", request, body);
         respond(exchange, reply.status(), reply.body());
     }
 

@@ -140,6 +140,21 @@ public class HqRecordStore {
         if (!insertRecord(insertRecord, province, record, receivedAt)) {
             return false;
         }
+        try {
+            project(connection, insertPosition, insertEvent, province, record);
+        } catch (SQLException e) {
+            // A record resent after reconciliation whose hq_record row was deleted by hand may still have its
+            // projected row. That row came from the same event, so it is kept, and Derby rolls back only the
+            // failed statement.
+            if (!Jdbc.DUPLICATE_KEY.equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        return true;
+    }
+
+    private static void project(Connection connection, PreparedStatement insertPosition, PreparedStatement insertEvent, String province,
+            ReceivedRecord record) throws SQLException {
         if (PositionProjection.TYPE.equals(record.type())) {
             PositionProjection.insert(insertPosition, province, record);
         } else if (DeviceEventProjection.TYPE.equals(record.type())) {
@@ -151,7 +166,6 @@ public class HqRecordStore {
         } else if (AuditProjection.TYPE.equals(record.type())) {
             AuditProjection.project(connection, province, record);
         }
-        return true;
     }
 
     private static InvalidBatchException rejected(int index, ReceivedRecord record, String reason) {

@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * HQ's receiver over HTTPS with client certificates: {@code POST /hq/v1/batches} and the reconciliation requests
- * ({@code /hq/v1/reconciliation}, {@code /hq/v1/reconciliation/ids}) on a listener of its own, which requires a
+ * ({@code /hq/v1/reconciliation}, {@code /hq/v1/reconciliation/ids}, {@code /hq/v1/reconciliation/audit-chain}) on a listener of its own, which requires a
  * client certificate signed by a CA of the trust store (the TLS handshake fails otherwise) and maps it to a
  * district (403 otherwise, before the body is read). A revoked certificate ({@link RevokedCertificates}) gets 403
  * on every request. The district of the certificate is the only province a request may name. It runs on the node's Vert.x instance, beside the token
@@ -83,12 +83,11 @@ public class HqTlsReceiver {
         router.route(HqReceiverRoutes.PATH).order(1).method(HttpMethod.POST)
                 .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
                 .blockingHandler(this::receive, false);
-        router.route(HqReconciliationRoutes.SUMMARY_PATH).order(1).method(HttpMethod.POST)
-                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-                .blockingHandler(context -> reconcile(context, false), false);
-        router.route(HqReconciliationRoutes.IDS_PATH).order(1).method(HttpMethod.POST)
-                .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
-                .blockingHandler(context -> reconcile(context, true), false);
+        for (ReconciliationHandler.Request request : ReconciliationHandler.Request.values()) {
+            router.route(request.path()).order(1).method(HttpMethod.POST)
+                    .handler(BodyHandler.create(false).setBodyLimit(settings.maxBodyBytes()))
+                    .blockingHandler(context -> reconcile(context, request), false);
+        }
 
         this.server = vertx.createHttpServer(serverOptions(settings))
                 .requestHandler(router)
@@ -176,9 +175,9 @@ public class HqTlsReceiver {
                 .end(reply.body().toString());
     }
 
-    private void reconcile(RoutingContext context, boolean chunk) {
+    private void reconcile(RoutingContext context, ReconciliationHandler.Request request) {
         String district = context.get(DISTRICT);
-        CertificateBatchHandler.Reply reply = reconciliation.handle(district, "client certificate", chunk, context.body().asString());
+        CertificateBatchHandler.Reply reply = reconciliation.handle(district, "client certificate", request, context.body().asString());
         context.response()
                 .setStatusCode(reply.status())
                 .putHeader("Content-Type", "application/json")

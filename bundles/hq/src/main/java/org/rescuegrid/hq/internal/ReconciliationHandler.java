@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Handles the two reconciliation requests of a district that its credential identified: a bearer token on the
+ * Handles the reconciliation requests of a district that its credential identified: a bearer token on the
  * plain receiver ({@link HqReconciliationRoutes}) or a client certificate on the HTTPS listener
  * ({@link HqTlsReceiver}). 400 names an invalid field, 403 a body naming another province, 409 a run that a
  * later one replaced, and 503 a database failure.
@@ -21,6 +21,23 @@ final class ReconciliationHandler {
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationHandler.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** The requests a district makes, each on its own path. */
+    enum Request {
+        SUMMARY(HqReconciliationRoutes.SUMMARY_PATH),
+        IDS(HqReconciliationRoutes.IDS_PATH),
+        AUDIT_CHAIN(HqReconciliationRoutes.AUDIT_CHAIN_PATH);
+
+        private final String path;
+
+        Request(String path) {
+            this.path = path;
+        }
+
+        String path() {
+            return path;
+        }
+    }
+
     private final HqReconciliation reconciliation;
 
     ReconciliationHandler(HqReconciliation reconciliation) {
@@ -28,14 +45,19 @@ final class ReconciliationHandler {
     }
 
     /**
-     * Handles a summary ({@code chunk} false) or a chunk of ids.
+     * Handles one request.
      *
      * @param province the province the credential belongs to
      * @param credential what identified the province, for the 403 message, for example "token" or "client certificate"
      */
-    CertificateBatchHandler.Reply handle(String province, String credential, boolean chunk, String body) {
+    CertificateBatchHandler.Reply handle(String province, String credential, Request request, String body) {
         try {
-            return new CertificateBatchHandler.Reply(200, chunk ? chunk(province, credential, body) : summary(province, credential, body));
+            ObjectNode response = switch (request) {
+                case SUMMARY -> summary(province, credential, body);
+                case IDS -> chunk(province, credential, body);
+                case AUDIT_CHAIN -> auditChain(province, credential, body);
+            };
+            return new CertificateBatchHandler.Reply(200, response);
         } catch (WrongProvince e) {
             LOG.warn("province={} sent a reconciliation request for another province; rejected: {}", province, e.getMessage());
             return new CertificateBatchHandler.Reply(403, HqReceiverRoutes.error(e.getMessage()));
@@ -75,6 +97,22 @@ final class ReconciliationHandler {
         List<String> missing = reconciliation.missing(province, request.runId(), request.day(), request.type(), request.ids(), request.last());
         ObjectNode response = MAPPER.createObjectNode();
         response.putPOJO("missing", missing);
+        return response;
+    }
+
+    private ObjectNode auditChain(String province, String credential, String body) throws SQLException {
+        ReconciliationRequest.AuditChain request = ReconciliationRequest.auditChain(body);
+        requireProvince(province, credential, request.province());
+        HqReconciliation.AuditChainComparison comparison = reconciliation.compareAuditChain(province, request.day(), request.records(),
+                request.lastSeq(), request.lastHash());
+        if (!comparison.match()) {
+            LOG.warn("province={} audit chain differs from HQ's copy: district {} records up to seq {}, HQ {} records up to seq {}", province,
+                    request.records(), request.lastSeq(), comparison.hqRecords(), comparison.hqLastSeq());
+        }
+        ObjectNode response = MAPPER.createObjectNode();
+        response.put("hqRecords", comparison.hqRecords());
+        response.put("hqLastSeq", comparison.hqLastSeq());
+        response.put("match", comparison.match());
         return response;
     }
 

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Reads and validates the two reconciliation requests. A summary is
  * {@code {"province":..,"day":"2026-12-04","types":[{"type":..,"count":..,"digest":..}]}}; a chunk of ids is
- * {@code {"province":..,"runId":..,"day":..,"type":..,"ids":[..],"last":true|false}}. Every rejection is an
+ * {@code {"province":..,"runId":..,"day":..,"type":..,"ids":[..],"last":true|false}}; an audit chain head is
+ * {@code {"province":..,"day":..,"records":..,"lastSeq":..,"lastHash":..|null}}. Every rejection is an
  * {@link IllegalArgumentException} naming the field, the value and the accepted form.
  */
 final class ReconciliationRequest {
@@ -26,6 +27,7 @@ final class ReconciliationRequest {
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern RECORD_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern DIGEST = Pattern.compile("[0-9a-f]{16}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
     private ReconciliationRequest() {
     }
@@ -36,6 +38,31 @@ final class ReconciliationRequest {
 
     /** A parsed chunk of ids. */
     record Chunk(String province, String runId, LocalDate day, String type, List<String> ids, boolean last) {
+    }
+
+    /** A parsed audit chain head; lastHash is null for an empty chain. */
+    record AuditChain(String province, LocalDate day, long records, long lastSeq, String lastHash) {
+    }
+
+    static AuditChain auditChain(String body) {
+        JsonNode root = object(body);
+        long records = count(root, "records");
+        long lastSeq = count(root, "lastSeq");
+        JsonNode hash = root.get("lastHash");
+        String lastHash = hash == null || hash.isNull() ? null : hash.asText();
+        if (lastSeq > 0 && (lastHash == null || !HASH.matcher(lastHash).matches())) {
+            throw new IllegalArgumentException("lastHash '" + lastHash + "' is invalid; expected the 64 lower-case hex digits of record "
+                    + lastSeq + "'s hash");
+        }
+        return new AuditChain(text(root, "province", "request"), day(root), records, lastSeq, lastSeq == 0 ? null : lastHash);
+    }
+
+    private static long count(JsonNode root, String field) {
+        JsonNode value = root.get(field);
+        if (value == null || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new IllegalArgumentException("field '" + field + "' is missing or negative; send a whole number from 0");
+        }
+        return value.asLong();
     }
 
     static Summary summary(String body) {

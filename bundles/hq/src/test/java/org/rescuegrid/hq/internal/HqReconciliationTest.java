@@ -75,6 +75,61 @@ class HqReconciliationTest {
     }
 
     @Test
+    void auditChainWithSameHeadMatches() throws SQLException {
+        auditRecords("PB-LHR", 3);
+
+        HqReconciliation.AuditChainComparison comparison = reconciliation.compareAuditChain("PB-LHR", DAY, 3, 3, auditHash(3));
+
+        assertEquals(new HqReconciliation.AuditChainComparison(3, 3, true), comparison);
+        assertEquals("MATCH", derby.queryString("SELECT state FROM hq_reconciliation WHERE record_type = 'audit-chain'"));
+    }
+
+    @Test
+    void auditChainShorterAtDistrictDiffers() throws SQLException {
+        auditRecords("PB-LHR", 5);
+
+        HqReconciliation.AuditChainComparison comparison = reconciliation.compareAuditChain("PB-LHR", DAY, 3, 3, auditHash(3));
+
+        assertEquals(new HqReconciliation.AuditChainComparison(5, 5, false), comparison);
+        assertEquals(3, derby.queryLong("SELECT district_count FROM hq_reconciliation WHERE record_type = 'audit-chain'"));
+        assertEquals(5, derby.queryLong("SELECT hq_count FROM hq_reconciliation WHERE record_type = 'audit-chain'"));
+        assertEquals("COMPLETE", derby.queryString("SELECT state FROM hq_reconciliation WHERE record_type = 'audit-chain'"));
+    }
+
+    @Test
+    void auditChainWithOtherHashDiffers() throws SQLException {
+        auditRecords("PB-LHR", 3);
+        auditRecords("PB-RWP", 4);
+
+        HqReconciliation.AuditChainComparison comparison = reconciliation.compareAuditChain("PB-LHR", DAY, 3, 3, "0".repeat(64));
+
+        assertEquals(new HqReconciliation.AuditChainComparison(3, 3, false), comparison);
+    }
+
+    @Test
+    void auditChainMissingAtHqCounted() throws SQLException {
+        auditRecords("PB-LHR", 2);
+
+        HqReconciliation.AuditChainComparison comparison = reconciliation.compareAuditChain("PB-LHR", DAY, 4, 4, auditHash(4));
+
+        assertEquals(new HqReconciliation.AuditChainComparison(2, 2, false), comparison);
+        assertEquals(2, derby.queryLong("SELECT missing_count FROM hq_reconciliation WHERE record_type = 'audit-chain'"));
+    }
+
+    /** Inserts records 1 to {@code count} of a province's chain into hq_audit, each with hash {@link #auditHash}. */
+    private void auditRecords(String province, int count) throws SQLException {
+        for (int seq = 1; seq <= count; seq++) {
+            derby.execute("INSERT INTO hq_audit (event_id, province, seq, recorded_at, actor, source, action, targets, previous_hash, hash)"
+                    + " VALUES ('" + UUID.randomUUID() + "', '" + province + "', " + seq + ", TIMESTAMP('2026-12-04 10:00:00'), 'admin',"
+                    + " 'CONSOLE', 'sop-publish', 'fire', '" + auditHash(seq - 1) + "', '" + auditHash(seq) + "')");
+        }
+    }
+
+    private static String auditHash(int seq) {
+        return String.format("%064x", seq);
+    }
+
+    @Test
     void sameIdsMatch() throws SQLException {
         HqReconciliation.Run run = reconciliation.compare("PB-LHR", DAY,
                 List.of(new HqReconciliation.TypeSummary("device-status", 3, digest(EVENT_1, EVENT_2, EVENT_3))));

@@ -120,6 +120,19 @@ class HqRecordStoreTest {
     }
 
     @Test
+    void resendKeepsRemainingProjection() throws SQLException {
+        store.store("PB-LHR", List.of(position(EVENT_1, 31.5204), position(EVENT_2, 31.5210)));
+        derby.execute("DELETE FROM hq_record WHERE event_id = '" + EVENT_1 + "'");
+
+        HqRecordStore.Outcome outcome = store.store("PB-LHR", List.of(position(EVENT_1, 31.5204), position(EVENT_3, 31.5220)));
+
+        assertEquals(List.of(EVENT_1, EVENT_3), outcome.accepted());
+        assertEquals(0, outcome.duplicates());
+        assertEquals(3, records());
+        assertEquals(3, positions(), "the position still projected is kept once, and the new one is added");
+    }
+
+    @Test
     void recordColumnsFilled() throws SQLException {
         store.store("PB-LHR", List.of(status(EVENT_1)));
 

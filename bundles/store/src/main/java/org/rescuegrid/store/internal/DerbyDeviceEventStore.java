@@ -16,7 +16,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.rescuegrid.api.event.DeviceEvent;
 import org.rescuegrid.api.event.DeviceEventStore;
 import org.rescuegrid.api.event.StoredDeviceEvent;
-import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
@@ -46,7 +45,7 @@ public class DerbyDeviceEventStore implements DeviceEventStore {
                 String vehicleId = DeviceTable.vehicleOf(connection, event.deviceId());
                 StoredDeviceEvent stored = new StoredDeviceEvent(UUID.randomUUID().toString(), vehicleId, event, Instant.now());
                 insert(connection, stored);
-                OutboxAppender.append(connection, stored.eventId(), RecordJson.DEVICE_EVENT, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
+                OutboxRows.insert(connection, stored.eventId(), RecordJson.DEVICE_EVENT, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
                 return stored;
             });
         } catch (SQLException e) {

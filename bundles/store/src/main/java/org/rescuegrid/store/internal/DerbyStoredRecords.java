@@ -15,7 +15,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.rescuegrid.api.event.StoredDeviceEvent;
 import org.rescuegrid.api.outbox.StoredRecords;
 import org.rescuegrid.api.position.StoredPosition;
-import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
@@ -91,10 +90,10 @@ public class DerbyStoredRecords implements StoredRecords {
     private static void append(Connection connection, String recordType, ResultSet rs) throws SQLException {
         if (RecordJson.POSITION.equals(recordType)) {
             StoredPosition stored = DerbyPositionStore.read(rs);
-            OutboxAppender.append(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
+            OutboxRows.insert(connection, stored.eventId(), RecordJson.POSITION, stored.receivedAt(), RecordJson.write(stored.eventId(), stored));
         } else {
             StoredDeviceEvent stored = DerbyDeviceEventStore.read(rs);
-            OutboxAppender.append(connection, stored.eventId(), RecordJson.DEVICE_EVENT, stored.receivedAt(),
+            OutboxRows.insert(connection, stored.eventId(), RecordJson.DEVICE_EVENT, stored.receivedAt(),
                     RecordJson.write(stored.eventId(), stored));
         }
     }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.StoredPosition;
-import org.rescuegrid.store.outbox.OutboxAppender;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
@@ -17,13 +16,13 @@ import org.rescuegrid.store.schema.Jdbc;
 final class PositionRows implements AutoCloseable {
 
     private final PreparedStatement positions;
-    private final OutboxAppender.Batch outbox;
+    private final OutboxRows.Batch outbox;
     private int queued;
 
     PositionRows(Connection connection) throws SQLException {
         this.positions = connection.prepareStatement(
                 "INSERT INTO position_fix (" + DerbyPositionStore.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        this.outbox = OutboxAppender.batch(connection);
+        this.outbox = OutboxRows.batch(connection);
     }
 
     void add(StoredPosition stored) throws SQLException {

@@ -30,7 +30,8 @@ public class StoreDatabase {
             new Migration(4, "device event resends matched by details", "db/rescuegrid/V004__event_resend_by_content.sql"),
             new Migration(5, "outbox records HQ rejected, with HQ's reason", "db/rescuegrid/V005__outbox_rejected.sql"),
             new Migration(6, "validity of each position fix", "db/rescuegrid/V006__position_validity.sql"),
-            new Migration(7, "indexes by receive time for reconciliation with HQ", "db/rescuegrid/V007__reconciliation_indexes.sql"));
+            new Migration(7, "indexes by receive time for reconciliation with HQ", "db/rescuegrid/V007__reconciliation_indexes.sql"),
+            new Migration(8, "ledger of the records other bundles sent to HQ", "db/rescuegrid/V008__record_ledger.sql"));
 
     /** SQLStates of a lock timeout (40XL1) and a deadlock (40001); running the transaction again can succeed. */
     private static final Set<String> LOCK_CONFLICTS = Set.of("40XL1", "40001");

@@ -8,8 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import org.rescuegrid.feed.support.IdDigest;
+import org.rescuegrid.api.audit.AuditChainHead;
 import org.rescuegrid.api.outbox.StoredRecords;
 import org.rescuegrid.api.uplink.ReconciliationResult;
 
@@ -31,6 +33,9 @@ final class DayReconciliation {
 
         /** Sends one chunk of ids and returns those HQ lacks. */
         List<String> missing(String runId, LocalDate day, String type, List<String> ids, boolean last);
+
+        /** Sends the head of the node's audit chain and returns HQ's copy compared with it. */
+        ReconciliationResult.AuditChainResult auditChain(LocalDate day, AuditChainHead head);
     }
 
     /** HQ's response to a summary: the run id and, by type, HQ's count and whether count and digest matched. */
@@ -40,18 +45,25 @@ final class DayReconciliation {
     private final List<StoredRecords> sources;
     private final Hq hq;
     private final LongSupplier backlog;
+    private final Supplier<AuditChainHead> auditHead;
 
     DayReconciliation(List<StoredRecords> sources, Hq hq, LongSupplier backlog) {
+        this(sources, hq, backlog, () -> null);
+    }
+
+    /** Also compares the audit chain, unless {@code auditHead} returns null because the node keeps none. */
+    DayReconciliation(List<StoredRecords> sources, Hq hq, LongSupplier backlog, Supplier<AuditChainHead> auditHead) {
         this.sources = sources;
         this.hq = hq;
         this.backlog = backlog;
+        this.auditHead = auditHead;
     }
 
     ReconciliationResult run(LocalDate day, boolean resend, int listLimit) {
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        // TODO: front-office and back-office records are not reconciled, because their tables do not keep the event id
-        // of the outbox record. They take part once their bundles register a StoredRecords service.
+        // The store registers two sources: positions and device events from their own tables, and every other
+        // type from the ledger that OutboxAppender writes.
         Map<String, StoredRecords> byType = new TreeMap<>();
         for (StoredRecords source : sources) {
             source.recordTypes().forEach(type -> byType.putIfAbsent(type, source));
@@ -79,7 +91,9 @@ final class DayReconciliation {
             }
             results.add(compareIds(summary.runId(), day, type, entry.getValue(), from, to, districtCount, hqCount, resend, listLimit));
         }
-        return new ReconciliationResult(day, results, backlog.getAsLong());
+        AuditChainHead head = auditHead.get();
+        ReconciliationResult.AuditChainResult auditChain = head == null ? null : hq.auditChain(day, head);
+        return new ReconciliationResult(day, results, backlog.getAsLong(), auditChain);
     }
 
     private ReconciliationResult.TypeResult compareIds(String runId, LocalDate day, String type, StoredRecords source, Instant from,

@@ -19,12 +19,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.rescuegrid.api.audit.AuditChainHead;
+import org.rescuegrid.api.uplink.ReconciliationResult;
 import org.rescuegrid.feed.support.IdDigest;
 
 /**
- * Calls HQ's reconciliation endpoints, {@code reconciliation} and {@code reconciliation/ids} beside the
- * receiver's {@code batches} URL. A district authenticates as it does for batches: with the province's bearer
- * token on the plain receiver, or with its client certificate on HQ's mutual-TLS listener and no token.
+ * Calls HQ's reconciliation endpoints, {@code reconciliation}, {@code reconciliation/ids} and
+ * {@code reconciliation/audit-chain} beside the receiver's {@code batches} URL. A district authenticates as it
+ * does for batches: with the province's bearer token on the plain receiver, or with its client certificate on
+ * HQ's mutual-TLS listener and no token.
  */
 final class ReconcileClient implements DayReconciliation.Hq {
 
@@ -91,6 +94,20 @@ final class ReconcileClient implements DayReconciliation.Hq {
         List<String> missing = new ArrayList<>();
         post(idsUrl, body).path("missing").forEach(id -> missing.add(id.asText()));
         return missing;
+    }
+
+    @Override
+    public ReconciliationResult.AuditChainResult auditChain(LocalDate day, AuditChainHead head) {
+        ObjectNode body = MAPPER.createObjectNode();
+        body.put("province", province);
+        body.put("day", day.toString());
+        body.put("records", head.records());
+        body.put("lastSeq", head.lastSeq());
+        body.put("lastHash", head.lastHash());
+
+        JsonNode response = post(summaryUrl.resolve("reconciliation/audit-chain"), body);
+        return new ReconciliationResult.AuditChainResult(head.records(), head.lastSeq(), response.path("hqRecords").asLong(),
+                response.path("hqLastSeq").asLong(), response.path("match").asBoolean());
     }
 
     private JsonNode post(URI url, ObjectNode body) {

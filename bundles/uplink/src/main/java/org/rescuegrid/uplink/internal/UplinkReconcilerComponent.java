@@ -12,7 +12,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.rescuegrid.api.audit.AuditChainHead;
+import org.rescuegrid.api.audit.AuditChainState;
 import org.rescuegrid.api.outbox.Outbox;
 import org.rescuegrid.api.outbox.StoredRecords;
 import org.rescuegrid.api.uplink.ReconciliationResult;
@@ -35,6 +38,10 @@ public class UplinkReconcilerComponent implements UplinkReconciler {
     private final List<StoredRecords> sources;
     private final UplinkConfig config;
 
+    /** The back office's audit chain; absent on a node without the back office, which then compares no chain. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    private volatile AuditChainState auditChain;
+
     @Activate
     public UplinkReconcilerComponent(@Reference Outbox outbox,
             @Reference(cardinality = ReferenceCardinality.MULTIPLE, policyOption = ReferencePolicyOption.GREEDY) List<StoredRecords> sources,
@@ -54,14 +61,24 @@ public class UplinkReconcilerComponent implements UplinkReconciler {
         String token = tls != null && tls.mutual() ? null : token();
         ReconcileClient client = new ReconcileClient(province, hqUrl, token, tls == null ? null : tls.sslContext(),
                 Duration.ofSeconds(Math.max(1, config.requestTimeoutSeconds())));
-        ReconciliationResult result = new DayReconciliation(sources, client, outbox::backlog).run(day, resend, listLimit);
+        ReconciliationResult result = new DayReconciliation(sources, client, outbox::backlog, this::auditHead).run(day, resend, listLimit);
         for (ReconciliationResult.TypeResult type : result.types()) {
             if (type.missingCount() > 0 || type.unknownAtHq() > 0) {
                 LOG.info("province={} day={} type={} reconciled: district {} HQ {} missing at HQ {} resent {}", province, day,
                         type.recordType(), type.districtCount(), type.hqCount(), type.missingCount(), type.resent());
             }
         }
+        ReconciliationResult.AuditChainResult chain = result.auditChain();
+        if (chain != null && !chain.match()) {
+            LOG.warn("province={} audit chain differs from HQ's copy: district {} records up to seq {}, HQ {} records up to seq {}", province,
+                    chain.districtRecords(), chain.districtLastSeq(), chain.hqRecords(), chain.hqLastSeq());
+        }
         return result;
+    }
+
+    private AuditChainHead auditHead() {
+        AuditChainState chain = auditChain;
+        return chain == null ? null : chain.head();
     }
 
     private URI hqUrl() {

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.rescuegrid.feed.support.IdDigest;
+import org.rescuegrid.api.audit.AuditChainHead;
 import org.rescuegrid.api.outbox.StoredRecords;
 import org.rescuegrid.api.uplink.ReconciliationResult;
 
@@ -89,6 +90,31 @@ class DayReconciliationTest {
         assertEquals(2, result.types().get(0).resent());
     }
 
+    @Test
+    void auditChainHeadSentToHq() {
+        FakeSource source = new FakeSource("audit", ids(2));
+        FakeHq hq = new FakeHq(Set.copyOf(source.ids));
+        AuditChainHead head = new AuditChainHead(7, 7, "ab".repeat(32));
+
+        ReconciliationResult result = new DayReconciliation(List.of(source), hq, () -> 0, () -> head).run(DAY, false, 10);
+
+        assertEquals(List.of(head), hq.auditHeads);
+        assertEquals(7, result.auditChain().districtLastSeq());
+        assertEquals(9, result.auditChain().hqLastSeq());
+        assertEquals(false, result.auditChain().match());
+    }
+
+    @Test
+    void noAuditChainWithoutBackOffice() {
+        FakeSource source = new FakeSource("position", ids(1));
+        FakeHq hq = new FakeHq(Set.copyOf(source.ids));
+
+        ReconciliationResult result = new DayReconciliation(List.of(source), hq, () -> 0).run(DAY, false, 10);
+
+        assertEquals(null, result.auditChain());
+        assertEquals(List.of(), hq.auditHeads);
+    }
+
     private static List<String> ids(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -132,6 +158,7 @@ class DayReconciliationTest {
         private final Set<String> stored;
         private final List<Integer> chunks = new ArrayList<>();
         private final List<Boolean> lastFlags = new ArrayList<>();
+        private final List<AuditChainHead> auditHeads = new ArrayList<>();
 
         FakeHq(Set<String> stored) {
             this.stored = stored;
@@ -155,6 +182,12 @@ class DayReconciliationTest {
             chunks.add(ids.size());
             lastFlags.add(last);
             return ids.stream().filter(id -> !stored.contains(id)).toList();
+        }
+
+        @Override
+        public ReconciliationResult.AuditChainResult auditChain(LocalDate day, AuditChainHead head) {
+            auditHeads.add(head);
+            return new ReconciliationResult.AuditChainResult(head.records(), head.lastSeq(), 9, 9, head.lastSeq() == 9);
         }
     }
 }
