@@ -82,11 +82,20 @@ final class ReportPdf {
         writer.figure("Mean response time", mean == null ? "-" : String.format(Locale.ROOT, "%d:%02d (%.1f s)",
                 Math.round(mean) / 60, Math.round(mean) % 60, mean));
         if (report.driverEventsByType() == null) {
-            writer.figure("Driver events", "counted for the whole province only");
+            writer.figure("Driver events", "counted for " + report.province() + " as a whole");
         } else {
             writer.figure("Driver events", ReportView.total(report.driverEventsByType()));
             counts(writer, "Driver events", report.driverEventsByType());
         }
+        HqReport.Compliance compliance = report.compliance();
+        writer.figure("Incidents with compliance results", compliance.incidents());
+        writer.figure("Compliance score", compliance.scorePercent() == null ? "-" : compliance.scorePercent() + " %");
+        writer.figure("    Steps met", compliance.met());
+        writer.figure("    Steps late", compliance.late());
+        writer.figure("    Steps missed", compliance.missed());
+        writer.figure("    Steps not applicable", compliance.notApplicable());
+        writer.figure("    Total delay of late steps", String.format(Locale.ROOT, "%d:%02d", compliance.totalLateSeconds() / 60,
+                compliance.totalLateSeconds() % 60));
     }
 
     private static void counts(Writer writer, String label, Map<String, Long> counts) throws IOException {

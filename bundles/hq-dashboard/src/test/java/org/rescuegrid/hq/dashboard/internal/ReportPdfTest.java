@@ -50,6 +50,7 @@ class ReportPdfTest {
             assertTrue(text.contains("PB-LHR, district District 12"), text);
             assertTrue(text.contains("Share within 7 minutes -"), text);
             assertTrue(text.contains("Driver events 0"), text);
+            assertTrue(text.contains("Compliance score -"), text);
             assertEquals("RescueGrid report 2026-11: province PB-LHR", document.getDocumentInformation().getTitle());
         }
     }
@@ -58,6 +59,7 @@ class ReportPdfTest {
         HqKpi.Stats none = new HqKpi.Stats(0, null, null, null);
         HqKpi kpi = new HqKpi("PB-LHR", district, FROM, TO, Map.of("nuisance", calls), Map.of(), 0, 0, Duration.ofMinutes(7), none, none,
                 none, none);
-        return new HqReport("PB-LHR", district, FROM, TO, kpi, new HqReport.Outcomes(0, 0, 0, 0, 0), district == null ? Map.of() : null);
+        return new HqReport("PB-LHR", district, FROM, TO, kpi, new HqReport.Outcomes(0, 0, 0, 0, 0), district == null ? Map.of() : null,
+                new HqReport.Compliance(0, 0, 0, 0, 0, null, 0));
     }
 }
