@@ -341,6 +341,21 @@ class MonthlyReportTest {
     }
 
     @Test
+    void monthlyPdfInUrdu() throws Exception {
+        Exchange reply = get("reports", "province=PB-LHR&district=Lahore&month=2026-11&format=pdf&lang=ur");
+
+        assertEquals(200, status(reply));
+        String text;
+        try (PDDocument document = Loader.loadPDF(reply.getMessage().getBody(byte[].class))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertTrue(text.contains("موصول کالیں"), text);
+        assertTrue(text.contains("طریقۂ کار کی پابندی کا اسکور"), text);
+        assertTrue(text.contains("ضلع"), text);
+        assertTrue(text.contains("Lahore"), text);
+    }
+
+    @Test
     void kpiEndpointGivesSameFigures() throws Exception {
         JsonNode body = MAPPER.readTree(body(get("kpi", "from=" + FROM + "&to=" + TO)));
 
@@ -413,6 +428,7 @@ class MonthlyReportTest {
     @Test
     void invalidParametersRejected() throws Exception {
         assertRejected("province=PB-LHR&month=2026-13", "month '2026-13' is invalid; give month=YYYY-MM such as month=2026-11");
+        assertRejected("province=PB-LHR&month=2026-11&format=pdf&lang=fr", "lang 'fr' is invalid; give lang=en or lang=ur");
         assertRejected("province=PB-LHR&month=2026-11&format=xls", "format 'xls' is invalid; give format=json, format=csv or format=pdf");
         assertRejected("month=2026-11", "province is missing; give province= with 1-64 letters, digits, spaces, '.', '_' or '-',"
                 + " as the province names it, such as PB-LHR");
