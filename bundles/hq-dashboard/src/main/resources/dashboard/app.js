@@ -414,6 +414,23 @@
     loadLanguage($('language').value).then(function () { if (state.user) { refresh(); } });
   });
 
+  // Each table names its columns' message keys in data-columns, and this one function writes its header row,
+  // so the page does not repeat the header markup per panel. It runs before the texts are applied.
+  function writeTableHeads() {
+    document.querySelectorAll('table[data-columns]').forEach(function (table) {
+      var row = document.createElement('tr');
+      table.getAttribute('data-columns').split(' ').forEach(function (key) {
+        var th = document.createElement('th');
+        th.setAttribute('data-i18n', key);
+        th.textContent = key;
+        row.appendChild(th);
+      });
+      table.createTHead().appendChild(row);
+      if (!table.tBodies.length) { table.createTBody(); }
+    });
+  }
+
+  writeTableHeads();
   loadLanguage('en').then(function () {
     fetch('session', { credentials: 'same-origin' }).then(function (response) {
       if (response.ok) { return response.json().then(startDashboard); }
