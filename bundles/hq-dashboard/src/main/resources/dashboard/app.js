@@ -31,6 +31,7 @@
         });
         $('language').value = lang;
         if (state.chart) { state.chart.options.plugins.title.text = t('recordsChart'); state.chart.update(); }
+        if (state.report) { reportPdfLink(state.report); }
         if (state.report && state.report.body) { drawReport(state.report.body); drawTrends(state.report.trends); }
       });
   }
@@ -254,6 +255,11 @@
     return link;
   }
 
+  // The PDF comes in the dashboard's language, Urdu labels included.
+  function reportPdfLink(report) {
+    $('report-pdf').href = '../api/v1/reports?' + reportQuery(report, 'pdf') + '&lang=' + encodeURIComponent(state.lang);
+  }
+
   function reportQuery(report, format) {
     var query = 'province=' + encodeURIComponent(report.province) + '&month=' + encodeURIComponent(report.month);
     if (report.district) { query += '&district=' + encodeURIComponent(report.district); }
@@ -268,7 +274,7 @@
     $('report-error').textContent = '';
     $('report-table').querySelector('tbody').textContent = '';
     $('report-csv').href = '../api/v1/reports?' + reportQuery(report, 'csv');
-    $('report-pdf').href = '../api/v1/reports?' + reportQuery(report, 'pdf');
+    reportPdfLink(report);
     Promise.all([api('reports?' + reportQuery(report, 'json')), api('trends?' + reportQuery(report))]).then(function (results) {
       if (state.report !== report) { return; }
       report.body = results[0];
@@ -408,6 +414,23 @@
     loadLanguage($('language').value).then(function () { if (state.user) { refresh(); } });
   });
 
+  // Each table names its columns' message keys in data-columns, and this one function writes its header row,
+  // so the page does not repeat the header markup per panel. It runs before the texts are applied.
+  function writeTableHeads() {
+    document.querySelectorAll('table[data-columns]').forEach(function (table) {
+      var row = document.createElement('tr');
+      table.getAttribute('data-columns').split(' ').forEach(function (key) {
+        var th = document.createElement('th');
+        th.setAttribute('data-i18n', key);
+        th.textContent = key;
+        row.appendChild(th);
+      });
+      table.createTHead().appendChild(row);
+      if (!table.tBodies.length) { table.createTBody(); }
+    });
+  }
+
+  writeTableHeads();
   loadLanguage('en').then(function () {
     fetch('session', { credentials: 'same-origin' }).then(function (response) {
       if (response.ok) { return response.json().then(startDashboard); }

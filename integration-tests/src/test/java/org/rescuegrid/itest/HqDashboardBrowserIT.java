@@ -43,7 +43,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Opens the HQ dashboard of the demo distribution, as a new user starts it, in real headless Chromium. It
  * logs in through Karaf JAAS, watches the replayed vehicles move on the map, switches to Urdu and opens the
  * report of the district where the demo plays its busy hour. It also checks that a user without an HQ role is
- * rejected. It runs outside OSGi because the browser driver is a plain
+ * rejected, and that the compliance, driving-event, audit and reconciliation panels show what the API returns. It runs outside OSGi because the browser driver is a plain
  * Java library. The node is the unpacked distribution, started with bin/start once for the class with its
  * demo ports moved to free ones.
  */
@@ -66,6 +66,7 @@ public class HqDashboardBrowserIT {
 
     private static Path home;
     private static int httpPort;
+    private static int sshPort;
     private static String dashboard;
     private static String adminPassword;
     private static ChromeDriver browser;
@@ -200,6 +201,62 @@ public class HqDashboardBrowserIT {
         assertTrue(download.body(), download.body().startsWith("province,district,from,to,figure,category,value\r\n"));
     }
 
+    @Test
+    public void backOfficePanelsMatchApi() throws Exception {
+        // A change of an org.rescuegrid configuration is an audit record, and a comparison of today's records
+        // is a reconciliation; the uplink sends both to HQ. Compliance results come as the demo's incidents close.
+        console("config:property-set -p org.rescuegrid.itest.audit note browser-test");
+        console("rescue:uplink-reconcile");
+        logIn(VIEWER, VIEWER_PASSWORD);
+
+        String compliance = "d => [d.district, d.incidents, d.score.scorePercent === null ? '-' : d.score.scorePercent + '%',"
+                + " d.score.met, d.score.late, d.score.missed]";
+        assertPanelMatches("compliance", "compliance", "districts", compliance, List.of(0, 1, 2, 3, 4, 5), true);
+        String driving = "d => [d.district, d.events, Object.keys(d.byKind).sort().map(k => k + ' ' + d.byKind[k]).join(', ')]";
+        // NOTE: the demo's recorded drives may contain no driving event, so an empty panel and API also match.
+        assertPanelMatches("driver-events", "driver-events", "districts", driving, List.of(0, 1, 2), false);
+        String audit = "d => [d.district, d.records, d.intact ? 'intact, ' + d.verified + ' records verified' : 'broken at record ' + d.firstBroken]";
+        assertPanelMatches("audit-chains", "audit/verify", "districts", audit, List.of(0, 1, 2), true);
+        String reconciliation = "r => [r.district, r.day, r.recordType, r.districtCount, r.hqCount]";
+        assertPanelMatches("reconciliation", "reconciliation", "reconciliations", reconciliation, List.of(0, 1, 2, 3, 4), true);
+    }
+
+    /**
+     * Waits until a panel's table shows, in the given columns, the rows the API returns, both read in one
+     * script in the page with the page's own session, because the demo keeps changing the figures.
+     *
+     * @param toCells JavaScript function that turns one API item into the expected cell texts
+     */
+    private static void assertPanelMatches(String table, String resource, String field, String toCells, List<Integer> columns,
+            boolean nonEmpty) {
+        String script = "var done = arguments[arguments.length - 1];"
+                + "fetch('../api/v1/" + resource + "', {credentials: 'same-origin', cache: 'no-cache'}).then(r => r.json()).then(body => {"
+                + "  var expected = body." + field + ".map(" + toCells + ").map(cells => cells.join(' | '));"
+                + "  var shown = Array.from(document.querySelectorAll('#" + table + " tbody tr')).map(row => "
+                + "    [" + columns.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow()
+                + "].map(i => row.children[i].textContent).join(' | '));"
+                + "  done(JSON.stringify({expected: expected, shown: shown}));"
+                + "}).catch(e => done(JSON.stringify({error: String(e)})));";
+        String[] last = {""};
+        new WebDriverWait(browser, DEMO_CALLS_WAIT).withMessage(() -> "waiting for the " + table + " panel to show /" + resource + ": " + last[0])
+                .until(driver -> {
+                    last[0] = (String) browser.executeAsyncScript(script);
+                    Matcher lists = Pattern.compile("\\{\"expected\":(\\[.*\\]),\"shown\":(\\[.*\\])\\}").matcher(last[0]);
+                    return lists.matches() && lists.group(1).equals(lists.group(2)) && (!nonEmpty || !"[]".equals(lists.group(1)));
+                });
+    }
+
+    /** Runs a console command on the node as admin, through bin/client in batch mode. */
+    private static void console(String command) throws Exception {
+        Process client = new ProcessBuilder(home.resolve("bin/client").toString(), "-a", String.valueOf(sshPort), "-u", "admin", "-p",
+                adminPassword, "-b").redirectErrorStream(true).start();
+        client.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        client.getOutputStream().close();
+        String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(command + " did not finish: " + output, client.waitFor(2, TimeUnit.MINUTES));
+        assertEquals(command + ": " + output, 0, client.exitValue());
+    }
+
     private static long callsReceived(String query) throws Exception {
         HttpResponse<String> report = api(query, "admin:" + adminPassword);
         assertEquals(report.body(), 200, report.statusCode());
@@ -267,6 +324,7 @@ public class HqDashboardBrowserIT {
             }
         }
         httpPort = moved.get(8123);
+        sshPort = moved.get(8122);
         dashboard = "http://127.0.0.1:" + httpPort + "/hq/dashboard/";
         try (var files = Files.list(home.resolve("etc"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".cfg") || f.toString().endsWith(".config")).toList()) {

@@ -54,13 +54,14 @@ class ReportApi {
         this.kpiService = kpiService;
     }
 
-    /** Serves {@code reports?province=&district=&month=|from=&to=&format=json|csv|pdf}. */
+    /** Serves {@code reports?province=&district=&month=|from=&to=&format=json|csv|pdf&lang=en|ur}; lang sets the PDF's language. */
     void report(Exchange exchange, Instant now) throws SQLException {
         Map<String, String> query = HttpExchange.query(exchange);
         String format = query.getOrDefault("format", "json");
         if (!List.of("json", "csv", "pdf").contains(format)) {
             throw new DashboardApi.BadRequest("format '" + format + "' is invalid; give format=json, format=csv or format=pdf");
         }
+        String language = language(query);
         String province = name(query, "province", true);
         String district = name(query, "district", false);
         ReportPeriod period = ReportPeriod.parse(query, MAX_REPORT_PERIOD);
@@ -73,8 +74,9 @@ class ReportApi {
                 attachment(exchange, file + ".csv");
             }
             case "pdf" -> {
-                String title = "RescueGrid report " + period.label() + ": " + (district == null ? "province " + province : "district " + district);
-                HttpExchange.reply(exchange, 200, "application/pdf", ReportPdf.write(title, reports, now));
+                ReportLabels labels = ReportLabels.of(language);
+                String title = ReportPdf.title(labels, period.label(), province, district);
+                HttpExchange.reply(exchange, 200, "application/pdf", ReportPdf.write(labels, title, reports, now));
                 attachment(exchange, file + ".pdf");
             }
             default -> {
@@ -177,6 +179,14 @@ class ReportApi {
             throw new DashboardApi.BadRequest(key + " '" + value + "' is invalid; give " + NAME_FORM);
         }
         return stripped;
+    }
+
+    private static String language(Map<String, String> query) {
+        String language = query.getOrDefault("lang", ReportLabels.LANGUAGES.get(0));
+        if (!ReportLabels.LANGUAGES.contains(language)) {
+            throw new DashboardApi.BadRequest("lang '" + language + "' is invalid; give lang=en or lang=ur");
+        }
+        return language;
     }
 
     private static void attachment(Exchange exchange, String fileName) {

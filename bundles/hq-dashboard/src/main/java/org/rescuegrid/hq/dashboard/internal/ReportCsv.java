@@ -44,6 +44,14 @@ final class ReportCsv {
                 rows.add("driver_events", "", ReportView.total(report.driverEventsByType()));
                 rows.addAll("driver_events_by_type", report.driverEventsByType());
             }
+            HqReport.Compliance compliance = report.compliance();
+            rows.add("compliance_incidents", "", compliance.incidents());
+            rows.add("compliance_steps", "met", compliance.met());
+            rows.add("compliance_steps", "late", compliance.late());
+            rows.add("compliance_steps", "missed", compliance.missed());
+            rows.add("compliance_steps", "not-applicable", compliance.notApplicable());
+            rows.add("compliance_score_percent", "", compliance.scorePercent());
+            rows.add("compliance_late_seconds", "", compliance.totalLateSeconds());
         }
         return csv.toString();
     }

@@ -12,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON form of a report. Counts are whole numbers, the mean response is in seconds as in {@link KpiView},
- * and the share within target is a percentage with one decimal, null when no emergency was reached.
+ * and the share within target is a percentage with one decimal, null when no emergency was reached. The
+ * compliance object has the fields of the compliance resource's score, so that both can be compared as they are.
  */
 final class ReportView {
 
@@ -49,6 +50,19 @@ final class ReportView {
         } else {
             node.set("driverEventsByType", MAPPER.valueToTree(new TreeMap<>(report.driverEventsByType())));
         }
+        HqReport.Compliance compliance = report.compliance();
+        ObjectNode steps = node.putObject("compliance");
+        steps.put("incidents", compliance.incidents());
+        if (compliance.scorePercent() == null) {
+            steps.putNull("scorePercent");
+        } else {
+            steps.put("scorePercent", compliance.scorePercent());
+        }
+        steps.put("met", compliance.met());
+        steps.put("late", compliance.late());
+        steps.put("missed", compliance.missed());
+        steps.put("notApplicable", compliance.notApplicable());
+        steps.put("totalLateSeconds", compliance.totalLateSeconds());
         return node;
     }
 

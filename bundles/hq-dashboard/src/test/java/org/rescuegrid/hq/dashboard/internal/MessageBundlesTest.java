@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -29,6 +30,8 @@ class MessageBundlesTest {
     void usedKeysAreTranslated() throws IOException {
         Set<String> used = new TreeSet<>();
         collect(used, "index.html", Pattern.compile("data-i18n=\"([A-Za-z0-9]+)\""));
+        // Column headers: app.js writes one header cell per key of a table's data-columns.
+        collect(used, "index.html", Pattern.compile("data-columns=\"([A-Za-z0-9 ]+)\""));
         collect(used, "app.js", Pattern.compile("\\bt\\('([A-Za-z0-9]+)'"));
         collect(used, "backoffice.js", Pattern.compile("\\bt\\('([A-Za-z0-9]+)'"));
         Set<String> urdu = keys("i18n/ur.json");
@@ -38,6 +41,7 @@ class MessageBundlesTest {
             assertTrue(urdu.contains(key), "ur.json lacks " + key);
         }
         assertTrue(used.contains("auditBroken"), used.toString());
+        assertTrue(used.contains("unknownToDistrict"), used.toString());
     }
 
     private Set<String> keys(String path) throws IOException {
@@ -49,7 +53,7 @@ class MessageBundlesTest {
     private void collect(Set<String> keys, String path, Pattern pattern) {
         Matcher matcher = pattern.matcher(text(path));
         while (matcher.find()) {
-            keys.add(matcher.group(1));
+            keys.addAll(List.of(matcher.group(1).split(" ")));
         }
     }
 

@@ -53,13 +53,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *   other calls: blank 1, nuisance 1
  * SD-KHI (other province, left out): K1 fire 11-05, outcome 7 rescued; one overspeed
  * Driving events PB-LHR: overspeed 11-02 and 11-29, harsh-braking 11-12; overspeed 10-31 18:00 (October)
+ * Compliance steps by incident created (UTC), with the district of the responsible person:
+ *   L1        11-03 10:00:20    met Lahore, late 120 s Lahore, not-applicable Lahore
+ *   L2        11-10 05:00:20    met Lahore, missed Lahore
+ *   L3        11-20 22:30:20    met, nobody responsible (no district)
+ *   F1        11-15 12:00:20    met Faisalabad, met Faisalabad, late 300 s Faisalabad
+ *   L0        10-31 18:59:00    missed Lahore (October: left out)
+ *   K1        11-05 00:00:20    missed Karachi (SD-KHI)
  *
  * Lahore:     calls 10 (emergency 6), emergencies 5 (fire 2, road-traffic-accident 2, medical-emergency 1),
  *             outcomes of 4: rescued 9, first aid 4, hospital 5, deaths 3; reached 4, within 3 = 75.0 %,
- *             mean (360 + 480 + 420 + 300) / 4 = 390.0 s
- * Faisalabad: calls 3 (emergency 1), emergencies 1, outcomes of 1: 2, 0, 2, 1; reached 1, within 0 = 0.0 %, mean 600.0 s
+ *             mean (360 + 480 + 420 + 300) / 4 = 390.0 s; no driving events (they carry no place);
+ *             compliance of 2 incidents: met 2, late 1, missed 1, not applicable 1, score 2 / 4 = 50 %, late 120 s
+ * Faisalabad: calls 3 (emergency 1), emergencies 1, outcomes of 1: 2, 0, 2, 1; reached 1, within 0 = 0.0 %, mean 600.0 s;
+ *             compliance of 1 incident: met 2, late 1, score 2 / 3 = 66.7, rounded 67 %, late 300 s
  * Province:   calls 13 (emergency 7), emergencies 6, outcomes of 5: 11, 4, 7, 4; reached 5, within 3 = 60.0 %,
- *             mean 2160 / 5 = 432.0 s; driving events 3 (harsh-braking 1, overspeed 2)
+ *             mean 2160 / 5 = 432.0 s; driving events 3 (harsh-braking 1, overspeed 2);
+ *             compliance of 4 incidents: met 5, late 2, missed 1, not applicable 1, score 5 / 8 = 62.5, rounded 63 %, late 420 s
+ * SD-KHI:     driving events 1 (overspeed 1); compliance of 1 incident: missed 1, score 0 %
  * </pre>
  */
 class MonthlyReportTest {
@@ -75,21 +86,24 @@ class MonthlyReportTest {
              "emergencies":5,"emergenciesByType":{"fire":2,"medical-emergency":1,"road-traffic-accident":2},
              "outcomes":{"incidents":4,"peopleRescued":9,"firstAidOnScene":4,"takenToHospital":5,"deathsOnScene":3},
              "responded":4,"withinTarget":3,"targetSeconds":420,"shareWithinTargetPercent":75.0,"meanResponseSeconds":390.0,
-             "driverEventsByType":null}""";
+             "driverEventsByType":null,
+             "compliance":{"incidents":2,"scorePercent":50,"met":2,"late":1,"missed":1,"notApplicable":1,"totalLateSeconds":120}}""";
     private static final String FAISALABAD_JSON = """
             {"province":"PB-LHR","district":"Faisalabad","from":"2026-10-31T19:00:00Z","to":"2026-11-30T19:00:00Z",
              "callsReceived":3,"emergencyCalls":1,"callsByDisposition":{"blank":1,"emergency":1,"nuisance":1},
              "emergencies":1,"emergenciesByType":{"drowning":1},
              "outcomes":{"incidents":1,"peopleRescued":2,"firstAidOnScene":0,"takenToHospital":2,"deathsOnScene":1},
              "responded":1,"withinTarget":0,"targetSeconds":420,"shareWithinTargetPercent":0.0,"meanResponseSeconds":600.0,
-             "driverEventsByType":null}""";
+             "driverEventsByType":null,
+             "compliance":{"incidents":1,"scorePercent":67,"met":2,"late":1,"missed":0,"notApplicable":0,"totalLateSeconds":300}}""";
     private static final String PROVINCE_JSON = """
             {"province":"PB-LHR","district":null,"from":"2026-10-31T19:00:00Z","to":"2026-11-30T19:00:00Z",
              "callsReceived":13,"emergencyCalls":7,"callsByDisposition":{"blank":1,"emergency":7,"fake":1,"nuisance":3,"wrong-number":1},
              "emergencies":6,"emergenciesByType":{"drowning":1,"fire":2,"medical-emergency":1,"road-traffic-accident":2},
              "outcomes":{"incidents":5,"peopleRescued":11,"firstAidOnScene":4,"takenToHospital":7,"deathsOnScene":4},
              "responded":5,"withinTarget":3,"targetSeconds":420,"shareWithinTargetPercent":60.0,"meanResponseSeconds":432.0,
-             "driverEventsByType":{"harsh-braking":1,"overspeed":2}}""";
+             "driverEventsByType":{"harsh-braking":1,"overspeed":2},
+             "compliance":{"incidents":4,"scorePercent":63,"met":5,"late":2,"missed":1,"notApplicable":1,"totalLateSeconds":420}}""";
 
     private static final String PERIOD = "PB-LHR,%s,2026-10-31T19:00:00Z,2026-11-30T19:00:00Z,";
     private static final String PROVINCE_CSV = """
@@ -118,6 +132,13 @@ class MonthlyReportTest {
             driver_events,,3
             driver_events_by_type,harsh-braking,1
             driver_events_by_type,overspeed,2
+            compliance_incidents,,4
+            compliance_steps,met,5
+            compliance_steps,late,2
+            compliance_steps,missed,1
+            compliance_steps,not-applicable,1
+            compliance_score_percent,,63
+            compliance_late_seconds,,420
             """;
     private static final String FAISALABAD_CSV = """
             calls_received,,3
@@ -137,6 +158,13 @@ class MonthlyReportTest {
             target_seconds,,420
             share_within_target_percent,,0.0
             mean_response_seconds,,600.0
+            compliance_incidents,,1
+            compliance_steps,met,2
+            compliance_steps,late,1
+            compliance_steps,missed,0
+            compliance_steps,not-applicable,0
+            compliance_score_percent,,67
+            compliance_late_seconds,,300
             """;
     private static final String LAHORE_CSV = """
             calls_received,,10
@@ -159,6 +187,13 @@ class MonthlyReportTest {
             target_seconds,,420
             share_within_target_percent,,75.0
             mean_response_seconds,,390.0
+            compliance_incidents,,2
+            compliance_steps,met,2
+            compliance_steps,late,1
+            compliance_steps,missed,1
+            compliance_steps,not-applicable,1
+            compliance_score_percent,,50
+            compliance_late_seconds,,120
             """;
 
     @TempDir
@@ -210,6 +245,13 @@ class MonthlyReportTest {
         driverEvent("PB-LHR", "overspeed", "2026-11-29T07:00:00Z");
         driverEvent("PB-LHR", "harsh-braking", "2026-11-12T07:00:00Z");
         driverEvent("PB-LHR", "overspeed", "2026-10-31T18:00:00Z");
+
+        complianceSteps("PB-LHR", "L1", "2026-11-03T10:00:20Z", "met Lahore", "late Lahore 120", "not-applicable Lahore");
+        complianceSteps("PB-LHR", "L2", "2026-11-10T05:00:20Z", "met Lahore", "missed Lahore");
+        complianceSteps("PB-LHR", "L3", "2026-11-20T22:30:20Z", "met -");
+        complianceSteps("PB-LHR", "F1", "2026-11-15T12:00:20Z", "met Faisalabad", "met Faisalabad", "late Faisalabad 300");
+        complianceSteps("PB-LHR", "L0", "2026-10-31T18:59:00Z", "missed Lahore");
+        complianceSteps("SD-KHI", "K1", "2026-11-05T00:00:20Z", "missed Karachi");
     }
 
     @AfterEach
@@ -286,9 +328,31 @@ class MonthlyReportTest {
                 "Reached within 7 minutes 3",
                 "Share within 7 minutes 75.0 %",
                 "Mean response time 6:30 (390.0 s)",
-                "Driver events counted for the whole province only")) {
+                "Driver events counted for PB-LHR as a whole",
+                "Incidents with compliance results 2",
+                "Compliance score 50 %",
+                "Steps met 2",
+                "Steps late 1",
+                "Steps missed 1",
+                "Steps not applicable 1",
+                "Total delay of late steps 2:00")) {
             assertTrue(lines.stream().anyMatch(line -> line.strip().equals(expected)), "'" + expected + "' is missing from:\n" + text);
         }
+    }
+
+    @Test
+    void monthlyPdfInUrdu() throws Exception {
+        Exchange reply = get("reports", "province=PB-LHR&district=Lahore&month=2026-11&format=pdf&lang=ur");
+
+        assertEquals(200, status(reply));
+        String text;
+        try (PDDocument document = Loader.loadPDF(reply.getMessage().getBody(byte[].class))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertTrue(text.contains("موصول کالیں"), text);
+        assertTrue(text.contains("طریقۂ کار کی پابندی کا اسکور"), text);
+        assertTrue(text.contains("ضلع"), text);
+        assertTrue(text.contains("Lahore"), text);
     }
 
     @Test
@@ -305,6 +369,35 @@ class MonthlyReportTest {
             assertEquals(expected.get("responded").asInt(), kpi.get("responded").asInt(), area);
             assertEquals(expected.get("withinTarget").asInt(), kpi.get("withinTarget").asInt(), area);
             assertEquals(expected.get("meanResponseSeconds").asDouble(), kpi.get("response").get("meanSeconds").asDouble(), area);
+        }
+    }
+
+    @Test
+    void driverEventsAndComplianceOfEachNode() throws Exception {
+        JsonNode body = MAPPER.readTree(body(get("reports", "province=SD-KHI&month=2026-11")));
+
+        JsonNode karachi = body.get("reports").get(0);
+        assertEquals(MAPPER.readTree("{\"overspeed\":1}"), karachi.get("driverEventsByType"));
+        assertEquals(MAPPER.readTree("{\"incidents\":1,\"scorePercent\":0,\"met\":0,\"late\":0,\"missed\":1,\"notApplicable\":0,"
+                + "\"totalLateSeconds\":0}"), karachi.get("compliance"));
+    }
+
+    @Test
+    void dashboardPanelsGiveSameFigures() throws Exception {
+        JsonNode driving = MAPPER.readTree(body(get("driver-events", "from=" + FROM + "&to=" + TO)));
+        JsonNode compliance = MAPPER.readTree(body(get("compliance", "from=" + FROM + "&to=" + TO)));
+        JsonNode province = MAPPER.readTree(PROVINCE_JSON);
+
+        JsonNode lahoreNode = byField(driving.get("districts"), "district", "PB-LHR");
+        assertEquals(province.get("driverEventsByType"), lahoreNode.get("byKind"));
+        assertEquals(3, lahoreNode.get("events").asLong());
+        JsonNode lahoreScores = byField(compliance.get("districts"), "district", "PB-LHR");
+        assertEquals(province.get("compliance").get("incidents"), lahoreScores.get("incidents"));
+        assertScore(province.get("compliance"), lahoreScores.get("score"), "PB-LHR");
+        for (String report : new String[] {LAHORE_JSON, FAISALABAD_JSON}) {
+            JsonNode expected = MAPPER.readTree(report);
+            String district = expected.get("district").asText();
+            assertScore(expected.get("compliance"), byField(lahoreScores.get("byDistrict"), "key", district), district);
         }
     }
 
@@ -335,6 +428,7 @@ class MonthlyReportTest {
     @Test
     void invalidParametersRejected() throws Exception {
         assertRejected("province=PB-LHR&month=2026-13", "month '2026-13' is invalid; give month=YYYY-MM such as month=2026-11");
+        assertRejected("province=PB-LHR&month=2026-11&format=pdf&lang=fr", "lang 'fr' is invalid; give lang=en or lang=ur");
         assertRejected("province=PB-LHR&month=2026-11&format=xls", "format 'xls' is invalid; give format=json, format=csv or format=pdf");
         assertRejected("month=2026-11", "province is missing; give province= with 1-64 letters, digits, spaces, '.', '_' or '-',"
                 + " as the province names it, such as PB-LHR");
@@ -369,6 +463,21 @@ class MonthlyReportTest {
             rows.append(PERIOD.formatted(district)).append(line).append("\r\n");
         }
         return rows.toString();
+    }
+
+    private static void assertScore(JsonNode report, JsonNode panel, String area) {
+        for (String field : new String[] {"scorePercent", "met", "late", "missed", "notApplicable", "totalLateSeconds"}) {
+            assertEquals(report.get(field), panel.get(field), area + " " + field);
+        }
+    }
+
+    private static JsonNode byField(JsonNode items, String field, String value) {
+        for (JsonNode item : items) {
+            if (value.equals(item.get(field).asText())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no " + field + " " + value + " in " + items);
     }
 
     private static JsonNode find(JsonNode kpis, String province, String district) {
@@ -463,6 +572,32 @@ class MonthlyReportTest {
             insert.setString(3, type);
             Jdbc.setInstant(insert, 4, Instant.parse(time));
             insert.executeUpdate();
+        }
+    }
+
+    /** Stores an incident's step results, each written as "status district [late seconds]" with "-" for no district. */
+    private void complianceSteps(String province, String incidentId, String created, String... steps) throws SQLException {
+        try (Connection connection = derby.dataSource().getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO hq_compliance_step (event_id, province, incident_id, incident_type, sop_version, incident_created_at, step_order,"
+                        + " step_id, status, late_seconds, district) VALUES (?, ?, ?, 'fire', 1, ?, ?, ?, ?, ?, ?)")) {
+            String eventId = UUID.randomUUID().toString();
+            for (int i = 0; i < steps.length; i++) {
+                String[] parts = steps[i].split(" ");
+                insert.setString(1, eventId);
+                insert.setString(2, province);
+                insert.setString(3, incidentId);
+                Jdbc.setInstant(insert, 4, Instant.parse(created));
+                insert.setInt(5, i + 1);
+                insert.setString(6, "step-" + (i + 1));
+                insert.setString(7, parts[0]);
+                if (parts.length > 2) {
+                    insert.setLong(8, Long.parseLong(parts[2]));
+                } else {
+                    insert.setNull(8, java.sql.Types.BIGINT);
+                }
+                insert.setString(9, "-".equals(parts[1]) ? null : parts[1]);
+                insert.executeUpdate();
+            }
         }
     }
 }
