@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,8 @@ final class FrontOffice implements FrontOfficeService {
     private static final VehicleReadiness NO_READINESS = vehicleId -> Optional.empty();
 
     private final Map<String, Incident> open = new LinkedHashMap<>();
+    // Incidents created by a running scenario player: their response clocks follow the scenario time, the others the system clock.
+    private final Set<String> scenarioIncidents = new HashSet<>();
     private final Map<String, String> busyVehicles = new HashMap<>();
     private final Map<String, PositionFix> latestFixes = new HashMap<>();
     private final Map<String, VehicleTracking> tracking = new HashMap<>();
@@ -205,6 +208,9 @@ final class FrontOffice implements FrontOfficeService {
         if (newIncident != null) {
             lastIncidentNumber = incidentNumber;
             remember(newIncident);
+            if (clock instanceof ScenarioClock scenarioClock && scenarioClock.onPlayerThread()) {
+                scenarioIncidents.add(newIncident.incidentId());
+            }
             LOG.info("incident={} created: {} at {}", newIncident.incidentId(), newIncident.type().label(), describe(location));
         } else if (joinedIncident != null) {
             remember(withCalls(joinedIncident, joinedIncident.calls() + 1));
@@ -504,6 +510,7 @@ final class FrontOffice implements FrontOfficeService {
             return null;
         }), "closing incident " + incidentId);
         open.remove(incidentId);
+        scenarioIncidents.remove(incidentId);
         LOG.info("incident={} closed by {}{}", incidentId, supervisor, outcome == null ? ", without an outcome" : "");
         return closed;
     }
@@ -615,21 +622,23 @@ final class FrontOffice implements FrontOfficeService {
     synchronized List<ResponseAlert> checkResponseClocks() {
         Instant now = clock.instant();
         List<ResponseAlert> raised = new ArrayList<>();
+        Instant scenarioNow = clock instanceof ScenarioClock scenarioClock ? scenarioClock.scenarioTime() : null;
         for (Incident incident : List.copyOf(open.values())) {
             Instant received = incident.time(Step.CALL_RECEIVED);
-            Duration elapsed = Duration.between(received, now);
+            Instant incidentNow = scenarioNow != null && scenarioIncidents.contains(incident.incidentId()) ? scenarioNow : now;
+            Duration elapsed = Duration.between(received, incidentNow);
             if (incident.alertRaisedAt() != null || incident.time(Step.ON_SCENE) != null || elapsed.compareTo(settings.responseWarning()) < 0) {
                 continue;
             }
             write(() -> database.inTransaction(connection -> {
-                FrontOfficeTables.setAlert(connection, incident.incidentId(), received, now);
+                FrontOfficeTables.setAlert(connection, incident.incidentId(), received, incidentNow);
                 return null;
             }), "alert of incident " + incident.incidentId());
             remember(new Incident(incident.incidentId(), incident.type(), incident.location(), incident.peopleAffected(), incident.note(),
-                    incident.calls(), incident.steps(), incident.vehicles(), now, incident.closedBy()));
+                    incident.calls(), incident.steps(), incident.vehicles(), incidentNow, incident.closedBy()));
             LOG.warn("incident={} has no vehicle on scene {} s after the call ({} at {}); response clock warning is {} s", incident.incidentId(),
                     elapsed.toSeconds(), incident.type().label(), describe(incident.location()), settings.responseWarning().toSeconds());
-            raised.add(new ResponseAlert(incident.incidentId(), incident.type(), incident.location(), received, now, elapsed));
+            raised.add(new ResponseAlert(incident.incidentId(), incident.type(), incident.location(), received, incidentNow, elapsed));
         }
         return raised;
     }
