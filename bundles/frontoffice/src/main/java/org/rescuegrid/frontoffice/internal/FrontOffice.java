@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.frontoffice.Assignment;
@@ -51,6 +52,10 @@ final class FrontOffice implements FrontOfficeService {
 
     // Steps reported with a time this far ahead of the node's clock are rejected as a clock or typing error.
     private static final Duration MAX_FUTURE = Duration.ofMinutes(1);
+    // Calls are logged as they are taken, so a call time older than this is taken for a clock or typing error.
+    private static final Duration MAX_CALL_AGE = Duration.ofHours(24);
+    // 3 to 20 digits with an optional leading +, in groups separated by one space or dash.
+    private static final Pattern CALLER_NUMBER = Pattern.compile("\\+?(?=(?:\\D*\\d){3,20}\\D*$)\\d+(?:[ -]\\d+)*");
 
     private static final Map<Step, Set<Step>> PREVIOUS = Map.of(
             Step.LEFT_STATION, EnumSet.of(Step.DISPATCHED),
@@ -68,7 +73,7 @@ final class FrontOffice implements FrontOfficeService {
     private static final VehicleReadiness NO_READINESS = vehicleId -> Optional.empty();
 
     private final Map<String, Incident> open = new LinkedHashMap<>();
-    // Incidents created by a running scenario player: their response clocks follow the scenario time, the others the system clock.
+    // Incidents created by a running scenario player, whose response clocks follow the scenario time and not the system clock.
     private final Set<String> scenarioIncidents = new HashSet<>();
     private final Map<String, String> busyVehicles = new HashMap<>();
     private final Map<String, PositionFix> latestFixes = new HashMap<>();
@@ -241,10 +246,20 @@ final class FrontOffice implements FrontOfficeService {
     private Instant receivedAt(NewCall call) {
         Instant now = clock.instant();
         Instant receivedAt = call.receivedAt() == null ? now : call.receivedAt();
-        if (receivedAt.isAfter(now.plus(MAX_FUTURE))) {
-            throw new IllegalArgumentException("call received at " + receivedAt + " is in the future; the node's time is " + now);
+        if (receivedAt.isAfter(now.plus(MAX_FUTURE)) || receivedAt.isBefore(now.minus(MAX_CALL_AGE))) {
+            throw new IllegalArgumentException("call received at " + receivedAt + " is outside the accepted window from "
+                    + now.minus(MAX_CALL_AGE) + " to " + now.plus(MAX_FUTURE) + " (the node's time is " + now + ", accepted: up to "
+                    + MAX_CALL_AGE.toHours() + " h earlier, " + MAX_FUTURE.toSeconds() + " s later); send the time the call was answered, in UTC");
         }
+        checkCallerNumber(call.callerNumber());
         return receivedAt;
+    }
+
+    private static void checkCallerNumber(String number) {
+        if (number != null && !CALLER_NUMBER.matcher(number).matches()) {
+            throw new IllegalArgumentException("caller number '" + number + "' is invalid; write a phone number of 3 to 20 digits, optionally"
+                    + " starting with + and grouped by spaces or dashes, such as 03001234567 or +92 300 123-4567");
+        }
     }
 
     private Location location(NewCall call) {
