@@ -168,6 +168,15 @@ class BackOfficeApiTest {
     }
 
     @Test
+    void complianceEmptyIncidentRejected() {
+        ApiResponse empty = api.handle(request("GET", "/compliance", "incident=", null, null), OPERATOR);
+
+        assertEquals(400, empty.status());
+        assertEquals(Map.of("error", "query parameter 'incident' is empty; give an incident id such as INC-000001, or leave the parameter out"
+                + " for scores"), empty.body());
+    }
+
+    @Test
     void readinessEmptyItemRejected() {
         ApiResponse empty = api.handle(request("POST", "/readiness/AMB-LHR-101", null, "application/json", "{\"failed\":[\"\"]}"), OPERATOR);
 
