@@ -70,6 +70,10 @@ public final class Readiness implements VehicleReadiness {
      */
     public synchronized Check record(String vehicleId, Instant at, String staffId, List<String> failedItems, String note, Actor actor) {
         for (String item : failedItems) {
+            if (item == null || item.isBlank()) {
+                throw new IllegalArgumentException("failed checklist item '" + (item == null ? "" : item) + "' is empty; name each failed item,"
+                        + " one of " + String.join(", ", items) + ", or give none when the check passed");
+            }
             if (!items.contains(item)) {
                 throw new IllegalArgumentException("checklist item '" + item + "' is unknown; the checklist is " + String.join(", ", items));
             }

@@ -9,11 +9,13 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.frontoffice.Assignment;
@@ -50,6 +52,10 @@ final class FrontOffice implements FrontOfficeService {
 
     // Steps reported with a time this far ahead of the node's clock are rejected as a clock or typing error.
     private static final Duration MAX_FUTURE = Duration.ofMinutes(1);
+    // Calls are logged as they are taken, so a call time older than this is taken for a clock or typing error.
+    private static final Duration MAX_CALL_AGE = Duration.ofHours(24);
+    // 3 to 20 digits with an optional leading +, in groups separated by one space or dash.
+    private static final Pattern CALLER_NUMBER = Pattern.compile("\\+?(?=(?:\\D*\\d){3,20}\\D*$)\\d+(?:[ -]\\d+)*");
 
     private static final Map<Step, Set<Step>> PREVIOUS = Map.of(
             Step.LEFT_STATION, EnumSet.of(Step.DISPATCHED),
@@ -67,6 +73,8 @@ final class FrontOffice implements FrontOfficeService {
     private static final VehicleReadiness NO_READINESS = vehicleId -> Optional.empty();
 
     private final Map<String, Incident> open = new LinkedHashMap<>();
+    // Incidents created by a running scenario player, whose response clocks follow the scenario time and not the system clock.
+    private final Set<String> scenarioIncidents = new HashSet<>();
     private final Map<String, String> busyVehicles = new HashMap<>();
     private final Map<String, PositionFix> latestFixes = new HashMap<>();
     private final Map<String, VehicleTracking> tracking = new HashMap<>();
@@ -205,6 +213,9 @@ final class FrontOffice implements FrontOfficeService {
         if (newIncident != null) {
             lastIncidentNumber = incidentNumber;
             remember(newIncident);
+            if (clock instanceof ScenarioClock scenarioClock && scenarioClock.onPlayerThread()) {
+                scenarioIncidents.add(newIncident.incidentId());
+            }
             LOG.info("incident={} created: {} at {}", newIncident.incidentId(), newIncident.type().label(), describe(location));
         } else if (joinedIncident != null) {
             remember(withCalls(joinedIncident, joinedIncident.calls() + 1));
@@ -236,10 +247,20 @@ final class FrontOffice implements FrontOfficeService {
     private Instant receivedAt(NewCall call) {
         Instant now = clock.instant();
         Instant receivedAt = call.receivedAt() == null ? now : call.receivedAt();
-        if (receivedAt.isAfter(now.plus(MAX_FUTURE))) {
-            throw new IllegalArgumentException("call received at " + receivedAt + " is in the future; the node's time is " + now);
+        if (receivedAt.isAfter(now.plus(MAX_FUTURE)) || receivedAt.isBefore(now.minus(MAX_CALL_AGE))) {
+            throw new IllegalArgumentException("call received at " + receivedAt + " is outside the accepted window from "
+                    + now.minus(MAX_CALL_AGE) + " to " + now.plus(MAX_FUTURE) + " (the node's time is " + now + ", accepted: up to "
+                    + MAX_CALL_AGE.toHours() + " h earlier, " + MAX_FUTURE.toSeconds() + " s later); send the time the call was answered, in UTC");
         }
+        checkCallerNumber(call.callerNumber());
         return receivedAt;
+    }
+
+    private static void checkCallerNumber(String number) {
+        if (number != null && !CALLER_NUMBER.matcher(number).matches()) {
+            throw new IllegalArgumentException("caller number '" + number + "' is invalid; write a phone number of 3 to 20 digits, optionally"
+                    + " starting with + and grouped by spaces or dashes, such as 03001234567 or +92 300 123-4567");
+        }
     }
 
     private Location location(NewCall call) {
@@ -505,6 +526,7 @@ final class FrontOffice implements FrontOfficeService {
             return null;
         }), "closing incident " + incidentId);
         open.remove(incidentId);
+        scenarioIncidents.remove(incidentId);
         LOG.info("incident={} closed by {}{}", incidentId, supervisor, outcome == null ? ", without an outcome" : "");
         return closed;
     }
@@ -616,21 +638,23 @@ final class FrontOffice implements FrontOfficeService {
     synchronized List<ResponseAlert> checkResponseClocks() {
         Instant now = clock.instant();
         List<ResponseAlert> raised = new ArrayList<>();
+        Instant scenarioNow = clock instanceof ScenarioClock scenarioClock ? scenarioClock.scenarioTime() : null;
         for (Incident incident : List.copyOf(open.values())) {
             Instant received = incident.time(Step.CALL_RECEIVED);
-            Duration elapsed = Duration.between(received, now);
+            Instant incidentNow = scenarioNow != null && scenarioIncidents.contains(incident.incidentId()) ? scenarioNow : now;
+            Duration elapsed = Duration.between(received, incidentNow);
             if (incident.alertRaisedAt() != null || incident.time(Step.ON_SCENE) != null || elapsed.compareTo(settings.responseWarning()) < 0) {
                 continue;
             }
             write(() -> database.inTransaction(connection -> {
-                FrontOfficeTables.setAlert(connection, incident.incidentId(), received, now);
+                FrontOfficeTables.setAlert(connection, incident.incidentId(), received, incidentNow);
                 return null;
             }), "alert of incident " + incident.incidentId());
             remember(new Incident(incident.incidentId(), incident.type(), incident.location(), incident.peopleAffected(), incident.note(),
-                    incident.calls(), incident.steps(), incident.vehicles(), now, incident.closedBy()));
+                    incident.calls(), incident.steps(), incident.vehicles(), incidentNow, incident.closedBy()));
             LOG.warn("incident={} has no vehicle on scene {} s after the call ({} at {}); response clock warning is {} s", incident.incidentId(),
                     elapsed.toSeconds(), incident.type().label(), describe(incident.location()), settings.responseWarning().toSeconds());
-            raised.add(new ResponseAlert(incident.incidentId(), incident.type(), incident.location(), received, now, elapsed));
+            raised.add(new ResponseAlert(incident.incidentId(), incident.type(), incident.location(), received, incidentNow, elapsed));
         }
         return raised;
     }

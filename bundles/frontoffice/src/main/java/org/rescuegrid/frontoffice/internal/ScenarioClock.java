@@ -7,29 +7,50 @@ import java.time.ZoneOffset;
 
 import org.rescuegrid.frontoffice.scenario.SimulatedTime;
 
-/** The front office's clock: the system clock in UTC, unless a scenario player has set it. */
+/**
+ * The front office's clock: the system clock in UTC, except on the thread of a scenario player that has
+ * set it. Operators' calls through the console or REST run on other threads and always get the system
+ * clock, so a demo replay never stamps their records with scenario time.
+ */
 final class ScenarioClock extends Clock implements SimulatedTime {
 
     private volatile Instant simulated;
+    private volatile Thread player;
 
     @Override
     public Instant instant() {
         Instant time = simulated;
-        return time == null ? Instant.now() : time;
+        return time == null || Thread.currentThread() != player ? Instant.now() : time;
+    }
+
+    /** Returns the scenario time, or null when no scenario runs; on any thread, unlike {@link #instant()}. */
+    Instant scenarioTime() {
+        return simulated;
+    }
+
+    /** Returns whether the calling thread is the scenario player's, whose records follow the scenario time. */
+    boolean onPlayerThread() {
+        return simulated != null && Thread.currentThread() == player;
     }
 
     @Override
     public synchronized void set(Instant time) {
+        Thread caller = Thread.currentThread();
         Instant current = simulated;
+        if (current != null && caller != player) {
+            throw new IllegalStateException("simulated time is set by thread " + player.getName() + "; only one scenario plays at a time");
+        }
         if (current != null && time.isBefore(current)) {
             throw new IllegalArgumentException("simulated time " + time + " is before the current " + current + "; it only moves forward");
         }
+        player = caller;
         simulated = time;
     }
 
     @Override
-    public void release() {
+    public synchronized void release() {
         simulated = null;
+        player = null;
     }
 
     @Override

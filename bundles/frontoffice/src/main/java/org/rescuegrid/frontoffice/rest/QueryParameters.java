@@ -43,6 +43,11 @@ public final class QueryParameters {
         return value == null || value.isEmpty() ? null : value;
     }
 
+    /** Returns whether the parameter was given, also when its value is empty. */
+    public boolean given(String name) {
+        return values.containsKey(name);
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

@@ -87,6 +87,11 @@ public final class BusTarget implements ScenarioTarget, AutoCloseable {
         stopped = true;
     }
 
+    /** Returns whether {@link #stop()} was called. */
+    public boolean stopped() {
+        return stopped;
+    }
+
     @Override
     public void close() throws Exception {
         time.release();

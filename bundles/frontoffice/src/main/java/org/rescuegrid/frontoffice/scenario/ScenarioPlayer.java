@@ -59,6 +59,11 @@ public final class ScenarioPlayer {
         return new ScenarioResult(Map.copyOf(incidents), List.copyOf(mismatches));
     }
 
+    /** Returns the incidents the scenario has created so far by label, also after a stopped {@link #play}. */
+    public Map<String, String> incidents() {
+        return Map.copyOf(incidents);
+    }
+
     private void pace(Duration scenarioTime) throws InterruptedException {
         if (Double.isInfinite(speedup) || scenarioTime.isZero()) {
             return;

@@ -196,4 +196,39 @@ class FrontOfficeTest {
     private static org.rescuegrid.api.position.PositionFix fix(String device, Instant time, double lat, double lon, double speed) {
         return new org.rescuegrid.api.position.PositionFix(device, time, lat, lon, null, speed, null, 8, 1.0, true);
     }
+
+    @Test
+    void implausibleCallTimeRejected() throws Exception {
+        TestNode node = new TestNode(START);
+
+        IllegalArgumentException epoch = assertThrows(IllegalArgumentException.class,
+                () -> node.frontOffice.receiveCall(NewCall.emergency(Instant.EPOCH, "03001234567", IncidentType.FIRE, LIBERTY)));
+        IllegalArgumentException future = assertThrows(IllegalArgumentException.class,
+                () -> node.frontOffice.receiveCall(NewCall.emergency(START.plusSeconds(120), "03001234567", IncidentType.FIRE, LIBERTY)));
+
+        assertTrue(epoch.getMessage().contains("call received at 1970-01-01T00:00:00Z is outside the accepted window from"
+                + " 2026-12-03T10:00:00Z to 2026-12-04T10:01:00Z"), epoch.getMessage());
+        assertTrue(future.getMessage().contains("2026-12-04T10:02:00Z is outside the accepted window"), future.getMessage());
+        assertEquals(List.of(), node.frontOffice.openIncidents());
+        assertEquals(List.of(), node.outbox(FrontOfficeTables.CALL_RECORD));
+        node.frontOffice.receiveCall(NewCall.emergency(START.minus(Duration.ofHours(23)), "03001234567", IncidentType.FIRE, LIBERTY));
+    }
+
+    @Test
+    void callerNumberForm() throws Exception {
+        TestNode node = new TestNode(START);
+
+        IllegalArgumentException script = assertThrows(IllegalArgumentException.class,
+                () -> node.frontOffice.receiveCall(NewCall.emergency(START, "<script>alert(1)</script>", IncidentType.FIRE, LIBERTY)));
+
+        assertTrue(script.getMessage().startsWith("caller number '<script>alert(1)</script>' is invalid; write a phone number of 3 to 20 digits"),
+                script.getMessage());
+        for (String bad : List.of("12", "+", "0300--1234567", "0300 1234567 ", "++923001234567", "123456789012345678901")) {
+            assertThrows(IllegalArgumentException.class, () -> node.frontOffice.check(NewCall.emergency(START, bad, IncidentType.FIRE, LIBERTY)),
+                    bad);
+        }
+        for (String good : List.of("1122", "03001234567", "+92 300 123-4567", "0300-1234567")) {
+            node.frontOffice.check(NewCall.emergency(START, good, IncidentType.FIRE, LIBERTY));
+        }
+    }
 }

@@ -49,17 +49,27 @@ final class TestNode implements ScenarioTarget {
 
     TestNode(Instant start, Map<String, Object> overrides, Path etc) throws SQLException {
         clock = new MutableClock(start);
-        dataSource = new EmbeddedDataSource();
+        dataSource = database();
+        frontOffice = frontOffice(dataSource, overrides, etc, clock);
+    }
+
+    /** Returns a fresh in-memory database with the core schema. */
+    static EmbeddedDataSource database() throws SQLException {
+        EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName("memory:frontoffice-" + UUID.randomUUID());
         dataSource.setCreateDatabase("create");
         new SchemaMigrator("rescuegrid", SchemaMigrator.class.getClassLoader(), List.of(
                 new Migration(1, "core", "db/rescuegrid/V001__initial.sql"),
                 new Migration(2, "device events", "db/rescuegrid/V002__device_events.sql"),
                 new Migration(3, "record ledger", "db/rescuegrid/V008__record_ledger.sql"))).migrate(dataSource);
+        return dataSource;
+    }
+
+    /** Returns a front office on the demo's files with the given clock, for tests that need another clock than {@link MutableClock}. */
+    static FrontOffice frontOffice(EmbeddedDataSource dataSource, Map<String, Object> overrides, Path etc, Clock clock) throws SQLException {
         FrontOfficeSettings settings = FrontOfficeSettings.from(config(overrides), etc);
         Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
-        frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, Fleet.read(settings.vehiclesFile(), gazetteer),
-                clock);
+        return new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, Fleet.read(settings.vehiclesFile(), gazetteer), clock);
     }
 
     /** Returns a configuration with the defaults of {@link FrontOfficeConfig}, except the given keys. */

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,6 +25,10 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern EVENT_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern RECORD_TYPE = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    // Record types the district nodes write to their outbox. A new type must be added here before nodes send it.
+    static final Set<String> RECORD_TYPES = new TreeSet<>(List.of("audit", "call", "call-reclassified", "compliance", "device-event",
+            "driver-assignment", "driver-event", "incident", "incident-alert", "incident-assistance", "incident-outcome", "incident-step", "kpi",
+            "position", "traffic"));
 
     /**
      * Parses and validates a request body.
@@ -79,13 +86,18 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
         if (node == null || !node.isObject()) {
             throw new InvalidBatchException(where + " is not an object");
         }
-        String eventId = text(node, "eventId", where);
-        if (!EVENT_ID.matcher(eventId).matches()) {
-            throw new InvalidBatchException(where + ".eventId '" + eventId + "' is invalid; expected a 36-character UUID");
+        String sentId = text(node, "eventId", where);
+        if (!EVENT_ID.matcher(sentId).matches()) {
+            throw new InvalidBatchException(where + ".eventId '" + sentId + "' is invalid; expected a 36-character UUID");
         }
+        // A UUID names the same id in either case, but HQ compares ids as text, so it stores them in lower case.
+        String eventId = sentId.toLowerCase(Locale.ROOT);
         String type = text(node, "type", where);
         if (!RECORD_TYPE.matcher(type).matches()) {
             throw new InvalidBatchException(where + ".type '" + type + "' is invalid; expected a lower-case name such as position");
+        }
+        if (!RECORD_TYPES.contains(type)) {
+            throw new InvalidBatchException(where + ".type '" + type + "' is unknown; expected one of " + String.join(", ", RECORD_TYPES));
         }
         String createdAt = text(node, "createdAt", where);
         Instant created;
@@ -94,6 +106,7 @@ record BatchRequest(String province, String batchId, List<ReceivedRecord> record
         } catch (DateTimeParseException e) {
             throw new InvalidBatchException(where + ".createdAt '" + createdAt + "' is invalid; expected an ISO-8601 UTC time such as 2026-12-04T10:15:30Z");
         }
+        PayloadFields.checkRange(created, "createdAt", where);
         JsonNode payload = node.get("payload");
         if (payload == null || !payload.isObject()) {
             throw new InvalidBatchException(where + ".payload is missing or not an object");

@@ -13,6 +13,8 @@ final class PayloadFields {
 
     /** Longest id HQ's columns take, the same limit the province applies to device and vehicle ids. */
     static final int MAX_ID_LENGTH = 64;
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
     static String requiredText(JsonNode node, String field, String where) {
         JsonNode value = node.get(field);
@@ -42,10 +44,21 @@ final class PayloadFields {
 
     static Instant instant(JsonNode node, String field, String where) {
         String text = requiredText(node, field, where);
+        Instant value;
         try {
-            return Instant.parse(text);
+            value = Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new InvalidBatchException(where + " field '" + field + "' value '" + text + "' is not an ISO-8601 UTC time");
+        }
+        checkRange(value, field, where);
+        return value;
+    }
+
+    /** Rejects a time outside the years 1 to 9999, which Derby's TIMESTAMP columns cannot store. */
+    static void checkRange(Instant value, String field, String where) {
+        if (value.isBefore(EARLIEST) || value.isAfter(LATEST)) {
+            throw new InvalidBatchException(where + " field '" + field + "' value '" + value + "' is out of range; HQ accepts times from "
+                    + EARLIEST + " to " + LATEST);
         }
     }
 }

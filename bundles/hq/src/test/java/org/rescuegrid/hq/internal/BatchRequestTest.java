@@ -64,6 +64,38 @@ class BatchRequestTest {
     }
 
     @Test
+    void upperCaseEventIdLowered() {
+        BatchRequest request = BatchRequest.parse(batch(record(EVENT_1.toUpperCase())).toString());
+
+        assertEquals(EVENT_1, request.records().get(0).eventId());
+    }
+
+    @Test
+    void unknownTypeRejectedPerRecord() {
+        ObjectNode zebra = record(EVENT_2);
+        zebra.put("type", "zebra");
+
+        InvalidBatchException e = rejection(batch(record(EVENT_1), zebra).toString());
+
+        assertEquals(1, e.rejections().size());
+        assertEquals(1, e.rejections().get(0).index());
+        assertEquals(EVENT_2, e.rejections().get(0).eventId());
+        assertTrue(e.rejections().get(0).reason().startsWith("records[1].type 'zebra' is unknown; expected one of audit, call,"),
+                e.rejections().get(0).reason());
+    }
+
+    @Test
+    void createdAtOutOfRangeRejected() {
+        ObjectNode far = record(EVENT_1);
+        far.put("createdAt", "+999999-01-01T00:00:00Z");
+
+        InvalidBatchException e = rejection(batch(far).toString());
+
+        assertEquals("records[0] field 'createdAt' value '+999999-01-01T00:00:00Z' is out of range; HQ accepts times from"
+                + " 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z", e.rejections().get(0).reason());
+    }
+
+    @Test
     void emptyRecordsAccepted() {
         assertEquals(0, BatchRequest.parse(batch().toString()).records().size());
     }

@@ -250,6 +250,19 @@ class HqRecordStoreTest {
     }
 
     @Test
+    void fixTimeOutOfRangeNamed() throws SQLException {
+        ObjectNode payload = positionPayload(EVENT_2, "AMB-LHR-101", 31.5210);
+        ((ObjectNode) payload.get("fix")).put("fixTime", "+999999-01-01T00:00:00Z");
+        List<ReceivedRecord> batch = List.of(new ReceivedRecord(EVENT_2, "position", CREATED, payload));
+
+        InvalidBatchException e = assertThrows(InvalidBatchException.class, () -> store.store("PB-LHR", batch));
+
+        assertTrue(e.getMessage().contains("field 'fixTime' value '+999999-01-01T00:00:00Z' is out of range; HQ accepts times from"
+                + " 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z"), e.getMessage());
+        assertEquals(0, records());
+    }
+
+    @Test
     void rejectedBatchKeepsEarlierBatches() throws SQLException {
         store.store("PB-LHR", List.of(position(EVENT_1, 31.5204)));
 

@@ -24,6 +24,7 @@ import org.rescuegrid.api.uplink.ReconciliationResult;
 final class DayReconciliation {
 
     static final int CHUNK_SIZE = 5000;
+    static final LocalDate EARLIEST_DAY = LocalDate.of(1, 1, 1);
 
     /** HQ's side of the exchange. */
     interface Hq {
@@ -60,6 +61,11 @@ final class DayReconciliation {
     }
 
     ReconciliationResult run(LocalDate day, boolean resend, int listLimit) {
+        // A day after tomorrow (UTC) has no records yet, and a day outside years 1-9999 does not fit the stores' TIMESTAMP columns.
+        LocalDate latest = LocalDate.now(ZoneOffset.UTC).plusDays(1);
+        if (day.isBefore(EARLIEST_DAY) || day.isAfter(latest)) {
+            throw new IllegalArgumentException("day " + day + " is out of range; reconcile a UTC day from " + EARLIEST_DAY + " to " + latest);
+        }
         Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         // The store registers two sources: positions and device events from their own tables, and every other

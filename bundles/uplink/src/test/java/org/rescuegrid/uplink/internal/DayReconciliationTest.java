@@ -1,6 +1,7 @@
 package org.rescuegrid.uplink.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -26,6 +27,16 @@ class DayReconciliationTest {
     private static final LocalDate DAY = LocalDate.parse("2026-12-04");
     private static final String EVENT_1 = "3f2b8c1e-6a0d-4c57-9a43-0d7e5b1f2a61";
     private static final String EVENT_2 = "9d4e7f20-1b3c-4e8a-b6d5-2c9f0a7e4b18";
+
+    @Test
+    void dayOutOfRangeRejected() {
+        FakeSource source = new FakeSource("position", ids(3));
+        DayReconciliation reconciliation = new DayReconciliation(List.of(source), new FakeHq(Set.copyOf(source.ids)), () -> 0);
+
+        IllegalArgumentException far = assertThrows(IllegalArgumentException.class, () -> reconciliation.run(LocalDate.parse("9999-12-31"), false, 10));
+
+        assertTrue(far.getMessage().startsWith("day 9999-12-31 is out of range; reconcile a UTC day from 0001-01-01 to "), far.getMessage());
+    }
 
     @Test
     void digestVectorMatchesHq() {

@@ -46,7 +46,7 @@ public class ReadinessCheckCommand extends BackOfficeCommand {
             throw new IllegalArgumentException("staff id '" + staffId + "' is not in the roster; rescue:roster --staff lists the staff");
         }
         List<String> items = failed == null ? List.of()
-                : failed.stream().flatMap(item -> Arrays.stream(item.split(","))).map(String::strip).filter(item -> !item.isEmpty()).toList();
+                : failed.stream().flatMap(item -> Arrays.stream(item.split(","))).map(String::strip).toList();
         Object user = session == null ? null : session.get("USER");
         Readiness.Check check = backOffice.readiness().record(id, null, staffId == null ? null : staffId.strip(), items, note,
                 Actor.console(user == null ? "console" : user.toString()));

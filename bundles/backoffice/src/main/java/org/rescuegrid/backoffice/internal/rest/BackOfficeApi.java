@@ -255,6 +255,10 @@ final class BackOfficeApi {
 
     private Map<String, Object> compliance(QueryParameters query) {
         String incidentId = query.get("incident");
+        if (incidentId == null && query.given("incident")) {
+            throw ApiException.badRequest("query parameter 'incident' is empty; give an incident id such as INC-000001, or leave the parameter"
+                    + " out for scores");
+        }
         if (incidentId != null) {
             return incidentCompliance(query, incidentId);
         }

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.rescuegrid.frontoffice.rest.ApiException;
+import org.rescuegrid.frontoffice.rest.RequestJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Body of a readiness check: {@code {"failed": ["oxygen"], "staff": "S-201", "note": "cylinder empty"}}. An empty
@@ -17,13 +17,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 record ReadinessBody(List<String> failed, String staffId, String note) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("failed", "staff", "note");
 
     static ReadinessBody parse(String text) {
         JsonNode root;
         try {
-            root = JSON.readTree(text);
+            root = RequestJson.read(text);
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         }
@@ -43,7 +42,8 @@ record ReadinessBody(List<String> failed, String staffId, String note) {
                 throw ApiException.badRequest("field 'failed' value " + items + " is invalid; give a list of checklist items such as [\"oxygen\"]");
             }
             for (JsonNode item : items) {
-                if (!item.isTextual() || item.asText().isBlank()) {
+                // A blank item is passed on, so that Readiness rejects it with the same message as on the console.
+                if (!item.isTextual()) {
                     throw ApiException.badRequest("field 'failed' item " + item + " is invalid; give checklist item names such as \"oxygen\"");
                 }
                 failed.add(item.asText().strip());

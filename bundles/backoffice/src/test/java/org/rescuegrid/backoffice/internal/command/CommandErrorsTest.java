@@ -76,6 +76,18 @@ class CommandErrorsTest {
     }
 
     @Test
+    void readinessEmptyItemRejected() {
+        ReadinessCheckCommand check = new ReadinessCheckCommand();
+        check.backOffice = backOffice;
+        check.vehicleId = "AMB-LHR-101";
+        check.failed = List.of("");
+
+        assertEquals("failed checklist item '' is empty; name each failed item, one of equipment, fuel, oxygen, stretcher, or give none when"
+                + " the check passed", assertThrows(CommandException.class, check::execute).getMessage());
+        assertFalse(backOffice.readiness().latest("AMB-LHR-101").isPresent(), "nothing is recorded");
+    }
+
+    @Test
     void sopPublishWithoutAdminRoleRefusedAndAudited() throws IOException {
         Path file = Files.writeString(directory.resolve("fire.json"), "{\"incidentType\":\"fire\",\"version\":2,\"steps\":["
                 + "{\"id\":\"call\",\"role\":\"call-taker\",\"fact\":\"lifecycle:call-received\"}]}");

@@ -168,6 +168,33 @@ class BackOfficeApiTest {
     }
 
     @Test
+    void complianceEmptyIncidentRejected() {
+        ApiResponse empty = api.handle(request("GET", "/compliance", "incident=", null, null), OPERATOR);
+
+        assertEquals(400, empty.status());
+        assertEquals(Map.of("error", "query parameter 'incident' is empty; give an incident id such as INC-000001, or leave the parameter out"
+                + " for scores"), empty.body());
+    }
+
+    @Test
+    void readinessEmptyItemRejected() {
+        ApiResponse empty = api.handle(request("POST", "/readiness/AMB-LHR-101", null, "application/json", "{\"failed\":[\"\"]}"), OPERATOR);
+
+        assertEquals(400, empty.status());
+        assertEquals(Map.of("error", "failed checklist item '' is empty; name each failed item, one of equipment, fuel, oxygen, stretcher, or give"
+                + " none when the check passed"), empty.body());
+    }
+
+    @Test
+    void duplicateFieldRejected() {
+        ApiResponse twice = api.handle(request("POST", "/readiness/AMB-LHR-101", null, "application/json",
+                "{\"failed\":[\"oxygen\"],\"failed\":[]}"), OPERATOR);
+
+        assertEquals(400, twice.status());
+        assertEquals(Map.of("error", "field 'failed' appears more than once; send each field once"), twice.body());
+    }
+
+    @Test
     void complianceByPersonIncludesDriverEvents() {
         backOffice.driverBehaviour.events.add(new DriverEvent("E1", "AMB-LHR-101", VehicleType.AMBULANCE, null, DriverEventType.OVERSPEED,
                 Instant.parse("2026-12-04T06:30:00Z"), 95.0, 60.0, null, false, "morning", LocalDate.parse("2026-12-04")));

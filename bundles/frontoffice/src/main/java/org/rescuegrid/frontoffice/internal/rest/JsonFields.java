@@ -6,18 +6,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 import org.rescuegrid.frontoffice.rest.ApiException;
+import org.rescuegrid.frontoffice.rest.RequestJson;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Reads the fields of a JSON object request body. Every rejection is a 400 that names the field and the
  * accepted form, so a client can fix its request without reading the code.
  */
 final class JsonFields {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonNode node;
 
@@ -32,10 +30,10 @@ final class JsonFields {
     static JsonFields parse(String body, List<String> accepted) {
         JsonNode node;
         if (body == null || body.isBlank()) {
-            node = MAPPER.createObjectNode();
+            node = RequestJson.emptyObject();
         } else {
             try {
-                node = MAPPER.readTree(body);
+                node = RequestJson.read(body);
             } catch (JsonProcessingException e) {
                 throw ApiException.badRequest("body is not valid JSON (" + e.getOriginalMessage() + "); send a JSON object with the fields "
                         + String.join(", ", accepted));

@@ -49,6 +49,12 @@ class RequestBodiesTest {
     }
 
     @Test
+    void duplicateFieldRejected() {
+        assertMessage("field 'latitude' appears more than once; send each field once",
+                () -> RequestBodies.call("{\"type\":\"fire\",\"latitude\":31.45,\"longitude\":73.1,\"latitude\":0}", "u"));
+    }
+
+    @Test
     void callRejectionsNameFieldAndForm() {
         assertMessage("field 'latitude' value 95 is invalid; send a number from -90.0 to 90.0",
                 () -> RequestBodies.call("{\"latitude\":95,\"longitude\":74}", "u"));

@@ -140,6 +140,21 @@ class HqReadModel {
         return scopes;
     }
 
+    /** Returns whether HQ has received any record, call or incident from the province. */
+    boolean knownProvince(String province) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(
+                "SELECT 1 FROM hq_record WHERE province = ? UNION ALL SELECT 1 FROM hq_call WHERE province = ?"
+                        + " UNION ALL SELECT 1 FROM hq_incident WHERE province = ?")) {
+            query.setMaxRows(1);
+            for (int i = 1; i <= 3; i++) {
+                query.setString(i, province);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     private static Calendar utc() {
         return Calendar.getInstance(TimeZone.getTimeZone("UTC"));
     }

@@ -65,6 +65,7 @@ class ReportApi {
         String province = name(query, "province", true);
         String district = name(query, "district", false);
         ReportPeriod period = ReportPeriod.parse(query, MAX_REPORT_PERIOD);
+        requireKnown(province);
         List<HqReport> reports = reports(province, district, period);
 
         String file = "rescuegrid-report-" + province + (district == null ? "" : "-" + district) + "-" + period.label().replace(' ', '_');
@@ -93,6 +94,13 @@ class ReportApi {
         }
     }
 
+    private void requireKnown(String province) throws SQLException {
+        if (!model.knownProvince(province)) {
+            throw new DashboardApi.BadRequest("province '" + province + "' is unknown; HQ has received no records from it, so give the code"
+                    + " a district node sends, such as the one on the dashboard's districts table");
+        }
+    }
+
     /** Returns the district's report, or the province's followed by those of its districts with calls in the period. */
     List<HqReport> reports(String province, String district, ReportPeriod period) throws SQLException {
         List<HqReport> reports = new ArrayList<>();
@@ -106,11 +114,12 @@ class ReportApi {
     }
 
     /** Serves {@code trends?province=&district=&month=|from=&to=}: the figures of every day, and of every shift of every day. */
-    void trends(Exchange exchange, Instant now) {
+    void trends(Exchange exchange, Instant now) throws SQLException {
         Map<String, String> query = HttpExchange.query(exchange);
         String province = name(query, "province", true);
         String district = name(query, "district", false);
         ReportPeriod period = ReportPeriod.parse(query, MAX_TREND_PERIOD);
+        requireKnown(province);
 
         ObjectNode body = MAPPER.createObjectNode();
         body.put("generatedAt", now.toString());

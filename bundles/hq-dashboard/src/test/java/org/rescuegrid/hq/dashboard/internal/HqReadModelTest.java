@@ -45,6 +45,14 @@ class HqReadModelTest {
     }
 
     @Test
+    void provinceKnownOnceHeard() throws SQLException {
+        record(UUID.randomUUID().toString(), "PB-LHR", "position", Instant.parse("2026-12-04T10:00:00Z"));
+
+        assertTrue(model.knownProvince("PB-LHR"));
+        assertFalse(model.knownProvince("ZZ"));
+    }
+
+    @Test
     void vehiclesLatestValidFix() throws SQLException {
         position("PB-LHR", "TRK-1", "AMB-LHR-101", NOW.minusSeconds(60), 31.5200, true);
         position("PB-LHR", "TRK-1", "AMB-LHR-101", NOW.minusSeconds(20), 31.5210, true);

@@ -1,5 +1,6 @@
 package org.rescuegrid.driver.osmand.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -195,6 +196,7 @@ public class OsmandDriver extends RouteBuilder implements DeviceDriver {
     private static void respond(Exchange exchange, int status, String text) {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, status);
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "text/plain; charset=utf-8");
-        exchange.getMessage().setBody(text.isEmpty() ? "" : text + "\n");
+        // Bytes, not a String, so the body is UTF-8 as the header says whatever the JVM's default charset is.
+        exchange.getMessage().setBody((text.isEmpty() ? "" : text + "\n").getBytes(StandardCharsets.UTF_8));
     }
 }

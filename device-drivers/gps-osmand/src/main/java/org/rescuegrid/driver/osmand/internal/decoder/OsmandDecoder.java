@@ -44,7 +44,9 @@ public final class OsmandDecoder {
 
     /** Decodes one report from query or form parameters. */
     public OsmandReport fromParameters(Map<String, String> parameters) throws InvalidParameterException {
-        String deviceId = deviceId(parameters.containsKey("id") ? "id" : "deviceid", first(parameters, "id", "deviceid"));
+        // Clients send the device id as 'id' or 'deviceid'. The error for a request with neither names 'id'.
+        String idParameter = parameters.containsKey("deviceid") && !parameters.containsKey("id") ? "deviceid" : "id";
+        String deviceId = deviceId(idParameter, first(parameters, "id", "deviceid"));
         Instant time = parameters.containsKey("timestamp") ? timestamp("timestamp", parameters.get("timestamp")) : clock.instant();
 
         Double latitude = optionalNumber(parameters, "lat", -90, 90);

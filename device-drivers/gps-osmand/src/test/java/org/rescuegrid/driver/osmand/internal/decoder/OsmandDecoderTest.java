@@ -72,6 +72,13 @@ class OsmandDecoderTest {
     @Test
     void missingIdRejected() {
         InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> parameters("lat=1&lon=2"));
+        assertEquals("id", e.parameter());
+        assertEquals("parameter 'id' is missing; send the device id, 1-64 letters, digits, '.', '_', ':' or '-'", e.getMessage());
+    }
+
+    @Test
+    void emptyDeviceidNamed() {
+        InvalidParameterException e = assertThrows(InvalidParameterException.class, () -> parameters("deviceid=&lat=1&lon=2"));
         assertEquals("deviceid", e.parameter());
         assertEquals("parameter 'deviceid' is missing; send the device id, 1-64 letters, digits, '.', '_', ':' or '-'", e.getMessage());
     }
