@@ -42,6 +42,11 @@ public class IntakeRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
+        // A record that cannot be stored goes back to the driver, which counts it and logs at a limited rate.
+        // Camel's default handler would log every failed exchange with its stack trace: when the position
+        // writers' queue is full that is thousands of ERROR lines a second on the network threads.
+        errorHandler(noErrorHandler());
+
         from(BusEndpoints.POSITION)
                 .routeId(POSITION_ROUTE_ID)
                 .process(new StorePosition())
