@@ -303,13 +303,13 @@ public class DeviceRegistryService implements DeviceRegistry {
     }
 
     /** Runs one of the writer's tasks every interval. */
-    private void schedule(Runnable task, String what, Duration interval) {
+    private void schedule(Runnable task, String records, Duration interval) {
         contactWriter.scheduleWithFixedDelay(() -> {
             try {
                 task.run();
             } catch (RuntimeException e) {
                 // A scheduled task that throws is never run again, which would stop every later write.
-                LOG.error("Writing {} failed", what, e);
+                LOG.error("Writing {} failed", records, e);
             }
         }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }

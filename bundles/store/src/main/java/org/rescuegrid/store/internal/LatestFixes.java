@@ -14,7 +14,7 @@ import org.rescuegrid.store.schema.Jdbc;
 /**
  * What the position writers remember of one device between transactions: its newest stored fix of any
  * validity, its newest usable fix, and its vehicle. A tracker's live fix is newer than everything stored
- * for it, and for such a fix these three values answer every question the validity assessment asks, so
+ * for it, and for such a fix these three values are all the validity assessment reads, so
  * the writer stores it without reading the position table. An older fix (a resend or buffered history)
  * is still assessed against the table.
  *
@@ -65,7 +65,7 @@ record LatestFixes(FixAssessor.Previous newest, FixAssessor.Previous newestUsabl
     }
 
     /**
-     * The device's stored fixes as the assessment of a fix newer than all of them sees them: the newest
+     * The device's stored fixes as the assessment of a fix newer than all of them reads them. The newest
      * fixes before it are the newest stored ones, and no usable fix comes after it.
      */
     FixAssessor.DeviceTrack trackBefore(Instant fixTime) {
