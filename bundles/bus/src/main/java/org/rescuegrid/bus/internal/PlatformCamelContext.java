@@ -24,6 +24,7 @@ import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerCon
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.RouteController;
 import org.rescuegrid.api.bus.BusBeans;
+import org.rescuegrid.api.config.ConfigProblemRegistrations;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
@@ -58,7 +59,7 @@ public class PlatformCamelContext {
     private Vertx vertx;
     private EventLoopGroup nettyBoss;
     private EventLoopGroup nettyWorkers;
-    private PublishedConfigProblems configProblems;
+    private ConfigProblemRegistrations configProblems;
 
     /**
      * Settings of the last successful activation in this bundle's lifetime. The component runtime creates
@@ -69,8 +70,9 @@ public class PlatformCamelContext {
     @Activate
     void activate(BundleContext bundleContext, BusConfig config) throws Exception {
         BusSettings.Resolved resolved = BusSettings.resolve(config, lastApplied);
-        configProblems = new PublishedConfigProblems(bundleContext);
-        configProblems.replace(resolved.problems(), LOG);
+        configProblems = new ConfigProblemRegistrations(bundleContext);
+        resolved.problems().forEach(problem -> LOG.error("{}", problem.sentence()));
+        configProblems.replace(resolved.problems());
         try {
             start(bundleContext, resolved.settings());
         } catch (Exception | Error e) {

@@ -26,6 +26,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.rescuegrid.api.config.ConfigProblemRegistrations;
 import org.rescuegrid.api.position.FixValidity;
 import org.rescuegrid.api.position.PositionFix;
 import org.rescuegrid.api.position.PositionStore;
@@ -61,7 +62,7 @@ public class DerbyPositionStore implements PositionStore {
 
     private final StoreDatabase database;
     private final Clock clock;
-    private final PublishedConfigProblems configProblems;
+    private final ConfigProblemRegistrations configProblems;
     private final PositionBatcher[] batchers;
     private final Map<String, LatestFixes> latest = new ConcurrentHashMap<>();
     private volatile PositionValiditySettings settings;
@@ -70,16 +71,16 @@ public class DerbyPositionStore implements PositionStore {
     /** Starts on the default limits for every key whose value is invalid, see {@link #modified}. */
     @Activate
     public DerbyPositionStore(@Reference StoreDatabase database, BundleContext context, PositionValidityConfig config) {
-        this(database, PositionValiditySettings.DEFAULTS, Clock.systemUTC(), new PublishedConfigProblems(context));
+        this(database, PositionValiditySettings.DEFAULTS, Clock.systemUTC(), new ConfigProblemRegistrations(context));
         modified(config);
     }
 
     DerbyPositionStore(StoreDatabase database, PositionValiditySettings settings, Clock clock) {
-        this(database, settings, clock, new PublishedConfigProblems(null));
+        this(database, settings, clock, new ConfigProblemRegistrations(null));
     }
 
     private DerbyPositionStore(StoreDatabase database, PositionValiditySettings settings, Clock clock,
-            PublishedConfigProblems configProblems) {
+            ConfigProblemRegistrations configProblems) {
         this.database = database;
         this.settings = settings;
         this.assessor = new FixAssessor(settings);
@@ -103,7 +104,8 @@ public class DerbyPositionStore implements PositionStore {
         PositionValiditySettings.Resolved resolved = PositionValiditySettings.resolve(config, settings);
         settings = resolved.settings();
         assessor = new FixAssessor(resolved.settings());
-        configProblems.replace(resolved.problems(), LOG);
+        resolved.problems().forEach(problem -> LOG.error("{}", problem.sentence()));
+        configProblems.replace(resolved.problems());
     }
 
     PositionValiditySettings settings() {
