@@ -61,6 +61,7 @@ public class FrontOfficeComponent implements FrontOfficeService {
     static final String CLOCK_ROUTE_ID = "rescuegrid-frontoffice-response-clock";
 
     private final FrontOffice frontOffice;
+    private final ScenarioClock clock;
 
     // Optional: a node without radio gateways dispatches by voice only.
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
@@ -79,7 +80,7 @@ public class FrontOfficeComponent implements FrontOfficeService {
         FrontOfficeSettings settings = FrontOfficeSettings.from(config, etc == null ? null : Path.of(etc));
         Gazetteer gazetteer = Gazetteer.read(settings.gazetteerFile());
         Fleet fleet = Fleet.read(settings.vehiclesFile(), gazetteer);
-        ScenarioClock clock = new ScenarioClock();
+        this.clock = new ScenarioClock();
         this.frontOffice = new FrontOffice(new FrontOfficeDatabase(dataSource), settings, gazetteer, fleet, clock);
         // Positions stored before this start, so that recommendations do not wait for each vehicle's next fix.
         for (Fleet.Member member : fleet.all()) {
@@ -135,7 +136,8 @@ public class FrontOfficeComponent implements FrontOfficeService {
                         // A flagged fix (from the future, an impossible jump, buffered history, no fix) must not
                         // detect an arrival or add distance.
                         if (stored.validity().usable()) {
-                            frontOffice.position(stored.vehicleId(), stored.fix());
+                            // A playing scenario's fixes arrive on this thread, and their arrivals follow its time.
+                            clock.followScenario(() -> frontOffice.position(stored.vehicleId(), stored.fix()));
                         }
                     });
 

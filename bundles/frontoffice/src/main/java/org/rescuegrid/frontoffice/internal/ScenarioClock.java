@@ -9,18 +9,34 @@ import org.rescuegrid.frontoffice.scenario.SimulatedTime;
 
 /**
  * The front office's clock: the system clock in UTC, except on the thread of a scenario player that has
- * set it. Operators' calls through the console or REST run on other threads and always get the system
- * clock, so a demo replay never stamps their records with scenario time.
+ * set it and while stored positions are handled ({@link #followScenario}). Operators' calls through the
+ * console or REST run on other threads and always get the system clock, so a demo replay never stamps
+ * their records with scenario time.
  */
 final class ScenarioClock extends Clock implements SimulatedTime {
 
     private volatile Instant simulated;
     private volatile Thread player;
+    private final ThreadLocal<Boolean> following = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
     @Override
     public Instant instant() {
         Instant time = simulated;
-        return time == null || Thread.currentThread() != player ? Instant.now() : time;
+        return time == null || (Thread.currentThread() != player && !following.get()) ? Instant.now() : time;
+    }
+
+    /**
+     * Runs the task with the scenario time on this thread, for the handling of stored positions: while a
+     * scenario plays, the fixes it sends are handled on the bus's thread, and their arrivals and distances
+     * must be judged at the scenario's time, not the wall clock's.
+     */
+    void followScenario(Runnable task) {
+        following.set(Boolean.TRUE);
+        try {
+            task.run();
+        } finally {
+            following.set(Boolean.FALSE);
+        }
     }
 
     /** Returns the scenario time, or null when no scenario runs; on any thread, unlike {@link #instant()}. */

@@ -80,4 +80,23 @@ class ScenarioClockTest {
             player.shutdownNow();
         }
     }
+
+    @Test
+    void positionHandlingFollowsScenario() throws Exception {
+        ScenarioClock clock = new ScenarioClock();
+        Instant scenarioTime = Instant.parse("2026-12-04T10:06:59Z");
+        ExecutorService player = Executors.newSingleThreadExecutor();
+        try {
+            player.submit(() -> clock.set(scenarioTime)).get();
+            Instant[] seen = new Instant[1];
+
+            clock.followScenario(() -> seen[0] = clock.instant());
+
+            assertEquals(scenarioTime, seen[0], "a stored position is judged at the scenario's time");
+            assertTrue(Duration.between(clock.instant(), Instant.now()).abs().toSeconds() < 60, "outside it the thread keeps the wall clock");
+        } finally {
+            player.shutdownNow();
+            player.awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
 }
