@@ -137,7 +137,10 @@ public class FrontOfficeComponent implements FrontOfficeService {
                         // detect an arrival or add distance.
                         if (stored.validity().usable()) {
                             // A playing scenario's fixes arrive on this thread, and their arrivals follow its time.
-                            clock.followScenario(() -> frontOffice.position(stored.vehicleId(), stored.fix()));
+                            clock.followScenario(() -> {
+                                frontOffice.position(stored.vehicleId(), stored.fix());
+                                return null;
+                            });
                         }
                     });
 
@@ -202,7 +205,11 @@ public class FrontOfficeComponent implements FrontOfficeService {
 
     @Override
     public Incident recordStep(String incidentId, String vehicleId, Step step, Instant at, StepSource source, String user) {
-        return frontOffice.recordStep(incidentId, vehicleId, step, at, source, user);
+        if (source == StepSource.OPERATOR) {
+            return frontOffice.recordStep(incidentId, vehicleId, step, at, source, user);
+        }
+        // A radio's status is a device report like a fix, so a playing scenario's time applies to it too.
+        return clock.followScenario(() -> frontOffice.recordStep(incidentId, vehicleId, step, at, source, user));
     }
 
     @Override

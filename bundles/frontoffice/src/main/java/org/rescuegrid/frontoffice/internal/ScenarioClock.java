@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.function.Supplier;
 
 import org.rescuegrid.frontoffice.scenario.SimulatedTime;
 
@@ -26,14 +27,14 @@ final class ScenarioClock extends Clock implements SimulatedTime {
     }
 
     /**
-     * Runs the task with the scenario time on this thread, for the handling of stored positions: while a
-     * scenario plays, the fixes it sends are handled on the bus's thread, and their arrivals and distances
-     * must be judged at the scenario's time, not the wall clock's.
+     * Runs the task with the scenario time on this thread, for what devices report: while a scenario
+     * plays, the fixes it sends and the radios' statuses are handled on the bus's threads, and they must be
+     * judged at the scenario's time, not the wall clock's.
      */
-    void followScenario(Runnable task) {
+    <T> T followScenario(Supplier<T> task) {
         following.set(Boolean.TRUE);
         try {
-            task.run();
+            return task.get();
         } finally {
             following.set(Boolean.FALSE);
         }
