@@ -17,9 +17,9 @@ import org.rescuegrid.store.internal.StoreDatabase;
 
 /**
  * Drives the node's position store alone, with no network or decoder in front, to find the rate Derby
- * commits fixes at on this machine. It opens a Derby database on disk (so every commit waits for the log
- * to reach the disk, as on a node), registers nothing, and submits fixes of many devices as fast as the
- * store accepts them, with at most a fixed number waiting for their commit. Every five seconds it prints
+ * commits fixes at on this machine. It opens a Derby database on disk, so every commit waits for the log
+ * to reach the disk as on a node. It submits fixes of many devices as fast as the store accepts them,
+ * with at most a fixed number waiting for their commit. Every five seconds it prints
  * fixes committed per second and the submit-to-commit latency; at the end the totals and the CPU time the
  * process spent per committed fix, a figure that other load on the machine changes less than the rate.
  *

@@ -23,7 +23,7 @@ public interface DeviceStore {
 
     /**
      * Inserts devices seen for the first time, with their protocol, vehicle (or null), first seen and last
-     * contact times, in one transaction; a device already in the table gets the given protocol, vehicle and
+     * contact times, in one transaction. A device already in the table gets the given protocol, vehicle and
      * last contact. The default registers them one by one; a store backed by a database overrides it.
      */
     default void registerAll(List<KnownDevice> devices) {

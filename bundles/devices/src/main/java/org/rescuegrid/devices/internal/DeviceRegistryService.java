@@ -271,7 +271,7 @@ public class DeviceRegistryService implements DeviceRegistry {
 
     /**
      * Writes the last contact of every device heard from since its last write, in one transaction, and
-     * returns how many were written. A failed write leaves them to the next run; the WARN names how many
+     * returns how many were written. A failed write leaves them to the next run. The WARN names how many
      * devices wait, once per failure streak, so a database outage does not log every thirty seconds.
      */
     int persistContacts() {

@@ -195,7 +195,7 @@ class DeviceRegistryServiceTest {
     }
 
     @Test
-    void assignBeforeTheRowIsWrittenKeepsTheVehicle() {
+    void assignBeforeRegistrationKeepsVehicle() {
         DeviceRegistryService registry = registry();
         registry.contact("TRK-LHR-01", NMEA);
 

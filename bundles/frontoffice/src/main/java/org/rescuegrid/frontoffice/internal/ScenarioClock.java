@@ -27,9 +27,8 @@ final class ScenarioClock extends Clock implements SimulatedTime {
     }
 
     /**
-     * Runs the task with the scenario time on this thread, for what devices report: while a scenario
-     * plays, the fixes it sends and the radios' statuses are handled on the bus's threads, and they must be
-     * judged at the scenario's time, not the wall clock's.
+     * Runs the task with the scenario time on this thread, for what devices report. While a scenario plays,
+     * its fixes and the radios' statuses are handled on the bus's threads, so they are judged at its time.
      */
     <T> T followScenario(Supplier<T> task) {
         following.set(Boolean.TRUE);

@@ -130,7 +130,7 @@ public class DerbyPositionStore implements PositionStore {
     }
 
     /**
-     * Queues a fix for the position writer and returns its stored record once the batch that holds it is
+     * Queues a fix for the position writer and returns its stored record once the batch that contains it is
      * committed. The future fails with an {@link IllegalStateException} when the fix cannot be stored, or
      * at once when the writer's queue is full or the store is stopped.
      */
@@ -172,7 +172,7 @@ public class DerbyPositionStore implements PositionStore {
     /**
      * Stores one fix in the caller's transaction. A live fix, newer than everything stored for its device,
      * is assessed against the device's newest fixes in memory and only queued for insertion. Any other fix
-     * is looked up and assessed in the table, after the queued rows are inserted so the reads see them: a
+     * is looked up and assessed in the table, after the queued rows are inserted so the reads find them. A
      * resend of a fix stored before, also earlier in the same transaction, returns the stored record and
      * writes nothing.
      */

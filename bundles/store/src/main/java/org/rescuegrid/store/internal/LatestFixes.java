@@ -12,7 +12,7 @@ import org.rescuegrid.api.position.StoredPosition;
 import org.rescuegrid.store.schema.Jdbc;
 
 /**
- * What the position writers remember of one device between transactions: its newest stored fix of any
+ * The values the position writers keep for one device between transactions: its newest stored fix of any
  * validity, its newest usable fix, and its vehicle. A tracker's live fix is newer than everything stored
  * for it, and for such a fix these three values are all the validity assessment reads, so
  * the writer stores it without reading the position table. An older fix (a resend or buffered history)

@@ -11,7 +11,7 @@ import org.rescuegrid.store.schema.Jdbc;
 
 /**
  * Inserts outbox rows without a ledger row. The store's positions and device events use it because their own
- * tables keep the event id, and a resend uses it because the ledger already holds the record.
+ * tables keep the event id, and a resend uses it because the ledger already contains the record.
  */
 public final class OutboxRows {
 

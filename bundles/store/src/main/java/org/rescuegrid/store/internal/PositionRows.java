@@ -10,7 +10,7 @@ import org.rescuegrid.store.schema.Jdbc;
 
 /**
  * The position rows and outbox rows of one transaction, queued and inserted together in two JDBC batches.
- * A writer that reads the position table in the same transaction flushes first, so the read sees every
+ * A writer that reads the position table in the same transaction flushes first, so the read finds every
  * fix queued before it.
  */
 final class PositionRows implements AutoCloseable {

@@ -71,7 +71,7 @@ class DerbyDeviceStoreTest {
     }
 
     @Test
-    void touchAllSetsEachDeviceAndSkipsUnknownOnes() {
+    void touchAllSkipsUnknownDevices() {
         devices.upsert("TRK-LHR-01", "nmea", T0);
         devices.upsert("TRK-KHI-01", "gt06", T0);
 

@@ -164,15 +164,15 @@ class PositionBatcherTest {
     }
 
     @Test
-    void rolledBackFixLeavesNoTraceInMemory() throws Exception {
+    void rolledBackFixNotRemembered() throws Exception {
         String device = imei(9);
         batcher.start();
         submit(fix(device, START, 31.52, 74.35)).join();
 
         // Derby refuses NaN in a DOUBLE column, so this fix fails in its batch and again alone.
-        CompletableFuture<StoredPosition> refused = submit(fix(device, START.plusSeconds(5), Double.NaN, 74.35));
-        assertThrows(CompletionException.class, refused::join);
-        // About 111 km from the stored fix 10 s later. Had the refused fix been kept as the device's newest
+        CompletableFuture<StoredPosition> rejected = submit(fix(device, START.plusSeconds(5), Double.NaN, 74.35));
+        assertThrows(CompletionException.class, rejected::join);
+        // About 111 km from the stored fix 10 s later. Had the rejected fix been kept as the device's newest
         // usable fix, this one would be compared with its NaN latitude and pass as valid.
         StoredPosition jump = submit(fix(device, START.plusSeconds(10), 32.52, 74.35)).join();
 

@@ -77,7 +77,10 @@ final class ShapedText {
         for (int i = 0; i < logical.length(); i++) {
             char c = logical.charAt(i);
             char[] forms = URDU_FORMS.get(c);
-            char standIn = forms == null ? c : forms.length == 4 ? BEH : REH;
+            char standIn = c;
+            if (forms != null) {
+                standIn = forms.length == 4 ? BEH : REH;
+            }
             input.append(standIn);
             // An empty array marks a genuine beh or reh, which keeps ICU's form.
             char[] entry = forms == null ? new char[0] : forms;
